@@ -1,0 +1,89 @@
+package nl.govroam.ldap;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.directory.api.ldap.model.cursor.SearchCursor;
+import org.apache.directory.api.ldap.model.entry.Entry;
+import org.apache.directory.api.ldap.model.exception.LdapException;
+import org.apache.directory.api.ldap.model.message.AliasDerefMode;
+import org.apache.directory.api.ldap.model.message.Response;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.SearchRequest;
+import org.apache.directory.api.ldap.model.message.SearchRequestImpl;
+import org.apache.directory.api.ldap.model.message.SearchResultDone;
+import org.apache.directory.api.ldap.model.message.SearchResultEntry;
+import org.apache.directory.api.ldap.model.message.SearchScope;
+import org.apache.directory.api.ldap.model.name.Dn;
+import org.apache.directory.ldap.client.api.LdapConnection;
+
+/**
+ * One search on a borrowed connection, read to its SearchResultDone. A filter or base DN that does not parse,
+ * or an error result, is {@link ServerCallFailure.Kind#DIRECTORY_ERROR}; no answer in time is
+ * {@link ServerCallFailure.Kind#UNREACHABLE}.
+ */
+final class DirectorySearch {
+    /** Requests no attributes at all (RFC 4511 section 4.5.1.8). */
+    static final String NO_ATTRIBUTES = "1.1";
+
+    /** What came back: the entries and the final result code (sizeLimitExceeded included). */
+    record Result(List<Entry> entries, ResultCodeEnum resultCode) {
+    }
+
+    private final String url;
+    private final int timeLimitSeconds;
+
+    DirectorySearch(String url, Duration operationTimeout) {
+        this.url = url;
+        this.timeLimitSeconds = (int) Math.max(1, (operationTimeout.toMillis() + 999) / 1000);
+    }
+
+    Result run(ConnectionPool.Lease lease, String baseDn, SearchScope scope, String filter, long sizeLimit,
+            List<String> attributes) throws ServerCallFailure {
+        SearchRequest request = request(baseDn, scope, filter, sizeLimit, attributes);
+        List<Entry> entries = new ArrayList<>();
+        LdapConnection connection = lease.connection();
+        try (SearchCursor cursor = connection.search(request)) {
+            while (cursor.next()) {
+                Response response = cursor.get();
+                if (response instanceof SearchResultEntry entry) {
+                    entries.add(entry.getEntry());
+                }
+            }
+            SearchResultDone done = cursor.getSearchResultDone();
+            if (done == null || done.getLdapResult() == null) {
+                lease.broken();
+                throw ServerCallFailure.unreachable(url + ": search ended without a result");
+            }
+            return new Result(entries, done.getLdapResult().getResultCode());
+        } catch (ServerCallFailure failure) {
+            throw failure;
+        } catch (Exception e) {
+            lease.broken();
+            throw ServerCallFailure.unreachable(url + ": search under " + baseDn + ": " + ServerCallFailure.describe(e));
+        }
+    }
+
+    private SearchRequest request(String baseDn, SearchScope scope, String filter, long sizeLimit,
+            List<String> attributes) throws ServerCallFailure {
+        try {
+            SearchRequest request = new SearchRequestImpl()
+                    .setBase(new Dn(baseDn))
+                    .setScope(scope)
+                    .setFilter(filter)
+                    .setSizeLimit(sizeLimit)
+                    .setTimeLimit(timeLimitSeconds)
+                    .setDerefAliases(AliasDerefMode.NEVER_DEREF_ALIASES)
+                    .setTypesOnly(false);
+            request.addAttributes(attributes.isEmpty() ? new String[] {NO_ATTRIBUTES} : attributes.toArray(String[]::new));
+            return request;
+        } catch (LdapException | RuntimeException e) {
+            throw ServerCallFailure.directoryError("invalid search (base " + baseDn + "): " + ServerCallFailure.describe(e));
+        }
+    }
+
+    /** A non-success result that the caller did not expect: the server answered, so the breaker stays closed. */
+    ServerCallFailure unexpected(String what, ResultCodeEnum code) {
+        return ServerCallFailure.directoryError(url + ": " + what + " failed: " + code.getMessage());
+    }
+}

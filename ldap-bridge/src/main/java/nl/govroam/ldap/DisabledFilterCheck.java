@@ -1,0 +1,30 @@
+package nl.govroam.ldap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.SearchScope;
+
+/** Whether the user's entry matches the disabled filter: a base-scope search of the user DN with that filter. */
+final class DisabledFilterCheck {
+    private final Optional<FilterTemplate> disabledFilter;
+
+    DisabledFilterCheck(DirectorySettings settings) {
+        this.disabledFilter = settings.disabledFilter().map(FilterTemplate::new);
+    }
+
+    boolean isDisabled(DirectorySearch search, ConnectionPool.Lease lease, UserEntry user, LoginName login)
+            throws ServerCallFailure {
+        if (disabledFilter.isEmpty()) {
+            return false;
+        }
+        String filter = disabledFilter.get().render(
+                Map.of("user", login.user(), "realm", login.realm(), "nai", login.nai(), "dn", user.dn()));
+        DirectorySearch.Result result = search.run(lease, user.dn(), SearchScope.OBJECT, filter, 1, List.of());
+        if (result.resultCode() != ResultCodeEnum.SUCCESS && result.resultCode() != ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
+            throw search.unexpected("disabled-filter check", result.resultCode());
+        }
+        return !result.entries().isEmpty();
+    }
+}

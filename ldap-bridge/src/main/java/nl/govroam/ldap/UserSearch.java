@@ -1,0 +1,72 @@
+package nl.govroam.ldap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.directory.api.ldap.model.entry.Attribute;
+import org.apache.directory.api.ldap.model.entry.Entry;
+import org.apache.directory.api.ldap.model.entry.Value;
+import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
+import org.apache.directory.api.ldap.model.message.SearchScope;
+
+/**
+ * Finds the user's entry with the service account: a subtree search under the user base with the rendered user
+ * filter and a size limit of two, because two matches are already one too many.
+ */
+final class UserSearch {
+    static final String MEMBER_OF = "memberOf";
+
+    /** Found exactly one entry, or the reason there is none. */
+    sealed interface Result {
+    }
+
+    record Found(UserEntry entry) implements Result {
+    }
+
+    record NotFound(AuthOutcome.Rejected rejection) implements Result {
+    }
+
+    private final String userBaseDn;
+    private final FilterTemplate userFilter;
+    private final List<String> attributes;
+
+    UserSearch(DirectorySettings settings) {
+        this.userBaseDn = settings.userBaseDn();
+        this.userFilter = new FilterTemplate(settings.userFilter());
+        List<String> wanted = new ArrayList<>();
+        if (settings.groupBaseDn().isEmpty()) {
+            wanted.add(MEMBER_OF);
+        }
+        settings.ntHashAttribute().ifPresent(wanted::add);
+        this.attributes = List.copyOf(wanted);
+    }
+
+    Result find(DirectorySearch search, ConnectionPool.Lease lease, LoginName login) throws ServerCallFailure {
+        String filter = userFilter.render(Map.of("user", login.user(), "realm", login.realm(), "nai", login.nai()));
+        DirectorySearch.Result result = search.run(lease, userBaseDn, SearchScope.SUBTREE, filter, 2, attributes);
+        List<Entry> entries = result.entries();
+        if (entries.size() > 1 || result.resultCode() == ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
+            return new NotFound(new AuthOutcome.Rejected(RejectReason.AMBIGUOUS_USER,
+                    "more than one entry matches the user filter under " + userBaseDn));
+        }
+        if (result.resultCode() != ResultCodeEnum.SUCCESS) {
+            throw search.unexpected("user search under " + userBaseDn, result.resultCode());
+        }
+        if (entries.isEmpty()) {
+            return new NotFound(new AuthOutcome.Rejected(RejectReason.UNKNOWN_USER,
+                    "no entry matches the user filter under " + userBaseDn));
+        }
+        Entry entry = entries.get(0);
+        return new Found(new UserEntry(entry.getDn().getName(), stringValues(entry.get(MEMBER_OF))));
+    }
+
+    static List<String> stringValues(Attribute attribute) {
+        List<String> values = new ArrayList<>();
+        if (attribute != null) {
+            for (Value value : attribute) {
+                values.add(value.getString());
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,2 @@
+/** The command line: run the server, check a config file. */
+package nl.govroam.server.cli;

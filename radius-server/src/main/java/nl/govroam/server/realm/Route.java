@@ -1,0 +1,39 @@
+package nl.govroam.server.realm;
+
+import java.util.Objects;
+
+/**
+ * Where a request goes, decided from the outer User-Name alone (federation-rules.md 3). A sealed type so that every
+ * caller handles every route; a later {@code Proxy} route (a federation peer pool) is one more permitted record.
+ */
+public sealed interface Route {
+
+    /**
+     * One of our realms: authenticate against our own directory.
+     *
+     * @param nai       the parsed outer identity, as sent
+     * @param realm     the configured realm that matched, as configured (e.g. {@code nijmegen.nl} for
+     *                  {@code jan@medewerkers.NIJMEGEN.nl} when subdomains are on)
+     * @param directory the name of the configured directory serving it
+     */
+    record Local(Nai nai, String realm, String directory) implements Route {
+        public Local {
+            Objects.requireNonNull(nai, "nai");
+            Objects.requireNonNull(realm, "realm");
+            Objects.requireNonNull(directory, "directory");
+        }
+    }
+
+    /**
+     * Not routed: answer with an Access-Reject, never with silence (federation-rules.md 2).
+     *
+     * @param reason the rule, with its stable log code
+     * @param detail for the operator's log line; never a password, never a raw control character
+     */
+    record Reject(RouteRejection reason, String detail) implements Route {
+        public Reject {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package nl.govroam.server.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import nl.govroam.server.codec.RadiusPacket;
+import nl.govroam.server.config.ServerConfig;
+import nl.govroam.server.service.ServiceSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The two UDP listeners (authentication and accounting) on one event loop group (native epoll where available),
+ * each with the pipeline client lookup, decode, authenticity, Status-Server, duplicates, dispatch.
+ */
+public final class RadiusListeners implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RadiusListeners.class);
+    /** Larger than the largest valid packet, so an oversize datagram is seen whole and dropped, not truncated. */
+    private static final int RECEIVE_BUFFER = RadiusPacket.MAX_LENGTH * 2;
+    private static final int DUPLICATE_CACHE_MAX = 200_000;
+
+    private final EventLoopGroup group;
+    private final ExecutorService workers;
+    private final Channel authChannel;
+    private final Channel accountingChannel;
+    private final DuplicateCache duplicates;
+
+    private RadiusListeners(EventLoopGroup group, ExecutorService workers, DuplicateCache duplicates,
+                            Channel authChannel, Channel accountingChannel) {
+        this.group = group;
+        this.workers = workers;
+        this.duplicates = duplicates;
+        this.authChannel = authChannel;
+        this.accountingChannel = accountingChannel;
+    }
+
+    /**
+     * Binds both listeners.
+     *
+     * @throws InterruptedException if interrupted while binding
+     * @throws io.netty.channel.ChannelException (or another runtime exception) when an address cannot be bound
+     */
+    public static RadiusListeners start(ServerConfig server, Supplier<ServiceSnapshot> snapshots,
+                                        RequestProcessor authProcessor, RequestProcessor accountingProcessor,
+                                        TransportCounters counters) throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(0,
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("radius-worker-", 0).factory());
+        Semaphore inFlight = new Semaphore(server.inFlightLimit());
+        DuplicateCache duplicates = new DuplicateCache(server.duplicateWindow().toNanos(), DUPLICATE_CACHE_MAX);
+        RateLimitedLog dropLog = new RateLimitedLog(LoggerFactory.getLogger("govroam.drops"), 10_000);
+        try {
+            Channel auth = bind(group, epoll, server.address().getHostAddress(), server.authPort(),
+                    pipeline(ListenerKind.AUTH, snapshots, authProcessor, workers, inFlight, duplicates, counters, dropLog));
+            Channel accounting = bind(group, epoll, server.address().getHostAddress(), server.accountingPort(),
+                    pipeline(ListenerKind.ACCOUNTING, snapshots, accountingProcessor, workers, inFlight, duplicates,
+                            counters, dropLog));
+            group.next().scheduleAtFixedRate(() -> duplicates.evictExpired(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+            LOG.info("listening on {} (auth) and {} (accounting), transport {}", auth.localAddress(),
+                    accounting.localAddress(), epoll ? "epoll" : "nio");
+            return new RadiusListeners(group, workers, duplicates, auth, accounting);
+        } catch (InterruptedException | RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownNow();
+            throw e;
+        }
+    }
+
+    private static ChannelInitializer<DatagramChannel> pipeline(
+            ListenerKind kind, Supplier<ServiceSnapshot> snapshots, RequestProcessor processor, ExecutorService workers,
+            Semaphore inFlight, DuplicateCache duplicates, TransportCounters counters, RateLimitedLog dropLog) {
+        ClientLookupHandler lookup = new ClientLookupHandler(snapshots, counters, dropLog);
+        RadiusPacketDecoder decoder = new RadiusPacketDecoder(kind, counters, dropLog);
+        RequestAuthenticityFilter authenticity = new RequestAuthenticityFilter(counters, dropLog);
+        StatusServerHandler status = new StatusServerHandler(kind, counters);
+        DuplicateRequestFilter duplicateFilter = new DuplicateRequestFilter(duplicates, counters);
+        RequestDispatcher dispatcher = new RequestDispatcher(processor, workers, inFlight, duplicates, counters, dropLog);
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(DatagramChannel ch) {
+                ChannelPipeline p = ch.pipeline();
+                p.addLast(HandlerNames.CLIENT_LOOKUP, lookup);
+                p.addLast(HandlerNames.PACKET_DECODER, decoder);
+                p.addLast(HandlerNames.AUTHENTICITY, authenticity);
+                p.addLast(HandlerNames.STATUS_SERVER, status);
+                p.addLast(HandlerNames.DUPLICATES, duplicateFilter);
+                p.addLast(HandlerNames.DISPATCHER, dispatcher);
+            }
+        };
+    }
+
+    private static Channel bind(EventLoopGroup group, boolean epoll, String address, int port,
+                                ChannelInitializer<DatagramChannel> initializer) throws InterruptedException {
+        Bootstrap b = new Bootstrap()
+                .group(group)
+                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER))
+                .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
+                .handler(initializer);
+        return b.bind(new InetSocketAddress(address, port)).sync().channel();
+    }
+
+    public InetSocketAddress authAddress() {
+        return (InetSocketAddress) authChannel.localAddress();
+    }
+
+    public InetSocketAddress accountingAddress() {
+        return (InetSocketAddress) accountingChannel.localAddress();
+    }
+
+    /**
+     * Stops taking requests, waits up to {@code grace} for those in flight, then closes the channels and threads.
+     */
+    public void close(java.time.Duration grace) {
+        authChannel.config().setAutoRead(false);
+        accountingChannel.config().setAutoRead(false);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.shutdownNow();
+        authChannel.close().syncUninterruptibly();
+        accountingChannel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        duplicates.evictExpired(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void close() {
+        close(java.time.Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,104 @@
+package nl.govroam.server.transport;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last in the pipeline: hands each new request to the processor on another thread (the event loop never blocks),
+ * within an in-flight limit that sheds load (drops and counts) rather than queueing without bound; then sends the
+ * reply, at once or after its delay (scheduled on the event loop, never slept on), and records it for duplicates.
+ */
+@ChannelHandler.Sharable
+final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateRequestFilter.TrackedRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final RequestProcessor processor;
+    private final Executor executor;
+    private final Semaphore inFlight;
+    private final DuplicateCache cache;
+    private final TransportCounters counters;
+    private final RateLimitedLog dropLog;
+
+    RequestDispatcher(RequestProcessor processor, Executor executor, Semaphore inFlight, DuplicateCache cache,
+                      TransportCounters counters, RateLimitedLog dropLog) {
+        this.processor = processor;
+        this.executor = executor;
+        this.inFlight = inFlight;
+        this.cache = cache;
+        this.counters = counters;
+        this.dropLog = dropLog;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DuplicateRequestFilter.TrackedRequest tracked) {
+        if (!inFlight.tryAcquire()) {
+            cache.forget(tracked.key(), tracked.entry());
+            counters.countDrop(DropReason.OVERLOAD);
+            dropLog.warn("overload", "dropped request from client " + tracked.request().client().name()
+                    + ": " + DropReason.OVERLOAD.description());
+            return;
+        }
+        Channel channel = ctx.channel();
+        try {
+            executor.execute(() -> decideAndReply(channel, tracked));
+        } catch (RuntimeException rejected) {
+            inFlight.release();
+            cache.forget(tracked.key(), tracked.entry());
+            counters.countDrop(DropReason.OVERLOAD);
+        }
+    }
+
+    private void decideAndReply(Channel channel, DuplicateRequestFilter.TrackedRequest tracked) {
+        InboundRequest request = tracked.request();
+        Decision decision;
+        try {
+            decision = processor.process(request);
+        } catch (RuntimeException | Error e) {
+            dropLog.error("internal-error", "processing a request from client " + request.client().name()
+                    + " failed; no reply sent", e);
+            decision = null;
+        } finally {
+            inFlight.release();
+        }
+        switch (decision) {
+            case null -> {
+                cache.forget(tracked.key(), tracked.entry());
+                counters.countDrop(DropReason.INTERNAL_ERROR);
+            }
+            case Decision.Silence silence -> {
+                cache.forget(tracked.key(), tracked.entry());
+                counters.countDrop(silence.reason());
+            }
+            case Decision.Reply reply -> {
+                byte[] octets;
+                try {
+                    octets = ReplyEncoder.encode(request, reply.code(), reply.attributes());
+                } catch (IllegalArgumentException e) {
+                    LOG.error("reply to client {} could not be encoded: {}", request.client().name(), e.getMessage());
+                    cache.forget(tracked.key(), tracked.entry());
+                    return;
+                }
+                Runnable send = () -> {
+                    cache.answered(tracked.entry(), octets, System.nanoTime());
+                    channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(octets), request.sender()));
+                    counters.countReply();
+                };
+                long delayNanos = reply.delay().toNanos() - (System.nanoTime() - request.receivedNanos());
+                if (delayNanos <= 0) {
+                    send.run();
+                } else {
+                    channel.eventLoop().schedule(send, delayNanos, TimeUnit.NANOSECONDS);
+                }
+            }
+        }
+    }
+}

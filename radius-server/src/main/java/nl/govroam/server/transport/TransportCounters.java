@@ -1,0 +1,51 @@
+package nl.govroam.server.transport;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts of what the listeners saw: requests received, replies sent, drops by reason. Thread-safe. */
+public final class TransportCounters {
+    private final Map<DropReason, LongAdder> drops = new EnumMap<>(DropReason.class);
+    private final LongAdder received = new LongAdder();
+    private final LongAdder replied = new LongAdder();
+    private final LongAdder duplicatesAnswered = new LongAdder();
+
+    public TransportCounters() {
+        for (DropReason r : DropReason.values()) {
+            drops.put(r, new LongAdder());
+        }
+    }
+
+    void countReceived() {
+        received.increment();
+    }
+
+    void countReply() {
+        replied.increment();
+    }
+
+    void countDuplicateAnswered() {
+        duplicatesAnswered.increment();
+    }
+
+    void countDrop(DropReason reason) {
+        drops.get(reason).increment();
+    }
+
+    public long received() {
+        return received.sum();
+    }
+
+    public long replies() {
+        return replied.sum();
+    }
+
+    public long duplicatesAnswered() {
+        return duplicatesAnswered.sum();
+    }
+
+    public long drops(DropReason reason) {
+        return drops.get(reason).sum();
+    }
+}
