@@ -8,14 +8,14 @@ import java.util.Optional;
 import nl.govroam.ldap.AuthOutcome;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.ldap.LoginName;
-import nl.govroam.server.audit.AuthLog;
+import nl.govroam.server.audit.AuthEvent;
+import nl.govroam.server.audit.AuthEventListener;
 import nl.govroam.server.codec.AttributeType;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.RadiusAttribute;
 import nl.govroam.server.codec.RadiusPacket;
 import nl.govroam.server.codec.UserPasswordCipher;
 import nl.govroam.server.config.DirectoryDownPolicy;
-import nl.govroam.server.config.ServerConfig;
 import nl.govroam.server.realm.Route;
 import nl.govroam.server.transport.Decision;
 import nl.govroam.server.transport.DropReason;
@@ -25,9 +25,16 @@ import nl.govroam.server.transport.RequestProcessor;
 /**
  * Decides an Access-Request: route on the outer User-Name (realm sanity rejects locally), then PAP against the
  * realm's directory: search with the service account, bind as the user, disabled and required groups, VLAN.
- * Every final decision is one auth log line.
+ * Every final decision is reported once to the {@link AuthEventListener}.
  */
 public final class AccessRequestProcessor implements RequestProcessor {
+    static final String METHOD_PAP = "PAP";
+
+    private final AuthEventListener events;
+
+    public AccessRequestProcessor(AuthEventListener events) {
+        this.events = events;
+    }
 
     @Override
     public Decision process(InboundRequest request) {
@@ -35,31 +42,35 @@ public final class AccessRequestProcessor implements RequestProcessor {
         String userName = packet.string(AttributeType.USER_NAME).orElse(null);
         Route route = request.snapshot().router().route(userName);
         return switch (route) {
-            case Route.Reject reject -> reject(request, userName, "", reject.reason().code(), reject.detail());
-            case Route.Local local -> authenticateLocally(request, userName, local);
+            case Route.Reject reject -> {
+                Decisions d = new Decisions(request, events, userName, realmOf(userName), "local");
+                yield d.reject(null, reject.reason().code(), reject.detail());
+            }
+            case Route.Local local -> authenticateLocally(request,
+                    new Decisions(request, events, userName, local.nai().realm(), "directory:" + local.directory()), local);
         };
     }
 
-    private Decision authenticateLocally(InboundRequest request, String userName, Route.Local local) {
+    private Decision authenticateLocally(InboundRequest request, Decisions decisions, Route.Local local) {
         RadiusPacket packet = request.packet();
-        Optional<DirectoryAuthenticator> directory = request.snapshot().directory(local.directory());
-        if (directory.isEmpty()) {
-            return unavailable(request, userName, local.nai().realm(), "directory " + local.directory() + " is not open");
-        }
         if (packet.has(AttributeType.EAP_MESSAGE)) {
-            return reject(request, userName, local.nai().realm(), "eap-not-supported", "EAP is not enabled on this server");
+            return decisions.reject("EAP", "eap-not-supported", "EAP is not enabled on this server");
         }
         Optional<RadiusAttribute> hidden = packet.first(AttributeType.USER_PASSWORD);
         if (hidden.isEmpty()) {
             String why = packet.has(AttributeType.CHAP_PASSWORD)
                     ? "CHAP cannot be checked against a directory (it needs the clear-text password)"
                     : "no User-Password";
-            return reject(request, userName, local.nai().realm(), "no-supported-credentials", why);
+            return decisions.reject(null, "no-supported-credentials", why);
+        }
+        Optional<DirectoryAuthenticator> directory = request.snapshot().directory(local.directory());
+        if (directory.isEmpty()) {
+            return decisions.unavailable(METHOD_PAP, "directory " + local.directory() + " is not open");
         }
         Optional<char[]> password = UserPasswordCipher.reveal(hidden.get().value(), packet.authenticator(),
                 request.client().secret().bytes());
         if (password.isEmpty()) {
-            return reject(request, userName, local.nai().realm(), "bad-user-password", "User-Password has an invalid length");
+            return decisions.reject(METHOD_PAP, "bad-user-password", "User-Password has an invalid length");
         }
         AuthOutcome outcome;
         try {
@@ -67,43 +78,77 @@ public final class AccessRequestProcessor implements RequestProcessor {
         } finally {
             Arrays.fill(password.get(), '\0');
         }
-        return switch (outcome) {
-            case AuthOutcome.Accepted accepted -> accept(request, userName, local, accepted);
-            case AuthOutcome.Rejected rejected -> reject(request, userName, local.nai().realm(),
-                    rejected.reason().name().toLowerCase().replace('_', '-'), rejected.detail());
-            case AuthOutcome.Unavailable unavailable -> unavailable(request, userName, local.nai().realm(),
-                    unavailable.reason());
-        };
+        return decisions.fromDirectory(METHOD_PAP, outcome);
     }
 
-    private Decision accept(InboundRequest request, String userName, Route.Local local, AuthOutcome.Accepted accepted) {
-        List<RadiusAttribute> attributes = new ArrayList<>();
-        accepted.vlan().ifPresent(vlan -> attributes.addAll(VlanAttributes.of(vlan)));
-        log(request, userName, local.nai().realm(), AuthLog.Result.ACCEPT, "ok",
-                accepted.vlan().map(v -> "vlan " + v).orElse(""));
-        return Decision.Reply.now(PacketCode.ACCESS_ACCEPT, attributes);
-    }
-
-    private Decision reject(InboundRequest request, String userName, String realm, String reason, String detail) {
-        log(request, userName, realm, AuthLog.Result.REJECT, reason, detail);
-        ServerConfig server = request.snapshot().config().server();
-        return new Decision.Reply(PacketCode.ACCESS_REJECT, List.of(), server.rejectDelay());
-    }
-
-    private Decision unavailable(InboundRequest request, String userName, String realm, String why) {
-        DirectoryDownPolicy policy = request.snapshot().config().server().directoryDown();
-        if (policy.forRole(request.client().role()) == DirectoryDownPolicy.Answer.NO_REPLY) {
-            log(request, userName, realm, AuthLog.Result.NO_REPLY, "directory-unavailable", why);
-            return new Decision.Silence(DropReason.DIRECTORY_UNAVAILABLE);
+    /** The realm for logging a request that was not routed: after the last {@code @}, or empty. */
+    static String realmOf(String userName) {
+        if (userName == null) {
+            return "";
         }
-        log(request, userName, realm, AuthLog.Result.REJECT, "directory-unavailable", why);
-        return new Decision.Reply(PacketCode.ACCESS_REJECT, List.of(), Duration.ZERO);
+        int at = userName.lastIndexOf('@');
+        return at < 0 ? "" : userName.substring(at + 1);
     }
 
-    private static void log(InboundRequest request, String userName, String realm, AuthLog.Result result,
-                            String reason, String detail) {
-        AuthLog.decision(request.client().name(), userName, realm,
-                request.packet().string(AttributeType.CALLING_STATION_ID).orElse(null), result, reason, detail,
-                (System.nanoTime() - request.receivedNanos()) / 1000);
+    /**
+     * Makes the final decisions for one request and reports each to the listener: the one place where a reply and
+     * its audit event are made together, so every path is logged once.
+     */
+    static final class Decisions {
+        private final InboundRequest request;
+        private final AuthEventListener events;
+        private final String userName;
+        private final String realm;
+        private final String route;
+
+        Decisions(InboundRequest request, AuthEventListener events, String userName, String realm, String route) {
+            this.request = request;
+            this.events = events;
+            this.userName = userName;
+            this.realm = realm;
+            this.route = route;
+        }
+
+        Decision fromDirectory(String method, AuthOutcome outcome) {
+            return switch (outcome) {
+                case AuthOutcome.Accepted accepted -> accept(method, accepted.vlan());
+                case AuthOutcome.Rejected rejected -> reject(method,
+                        rejected.reason().name().toLowerCase().replace('_', '-'), rejected.detail());
+                case AuthOutcome.Unavailable unavailable -> unavailable(method, unavailable.reason());
+            };
+        }
+
+        Decision accept(String method, Optional<String> vlan) {
+            List<RadiusAttribute> attributes = new ArrayList<>();
+            vlan.ifPresent(v -> attributes.addAll(VlanAttributes.of(v)));
+            report(method, AuthEvent.Result.ACCEPT, "ok", vlan.map(v -> "vlan " + v).orElse(""));
+            return Decision.Reply.now(PacketCode.ACCESS_ACCEPT, attributes);
+        }
+
+        Decision reject(String method, String reason, String detail) {
+            report(method, AuthEvent.Result.REJECT, reason, detail);
+            return new Decision.Reply(PacketCode.ACCESS_REJECT, List.of(),
+                    request.snapshot().config().server().rejectDelay());
+        }
+
+        /** The directory gave no answer: by policy, silence (a NAS fails over) or an immediate Access-Reject. */
+        Decision unavailable(String method, String why) {
+            DirectoryDownPolicy policy = request.snapshot().config().server().directoryDown();
+            if (policy.forRole(request.client().role()) == DirectoryDownPolicy.Answer.NO_REPLY) {
+                report(method, AuthEvent.Result.NO_REPLY, "directory-unavailable", why);
+                return new Decision.Silence(DropReason.DIRECTORY_UNAVAILABLE);
+            }
+            report(method, AuthEvent.Result.REJECT, "directory-unavailable", why);
+            return new Decision.Reply(PacketCode.ACCESS_REJECT, List.of(), Duration.ZERO);
+        }
+
+        private void report(String method, AuthEvent.Result result, String reason, String detail) {
+            RadiusPacket p = request.packet();
+            events.onDecision(new AuthEvent(java.time.Instant.now(), request.client().name(),
+                    request.sender().getAddress().getHostAddress(), request.client().role(), userName, null, realm,
+                    p.string(AttributeType.CALLING_STATION_ID).orElse(null),
+                    p.first(AttributeType.OPERATOR_NAME).map(RadiusAttribute::valueAsString).orElse(null), null,
+                    method, route, result, reason, detail, (System.nanoTime() - request.receivedNanos()) / 1000));
+        }
     }
 }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * failed at run time, 2 the config is invalid or the command line is wrong.
  */
 public final class Main {
-    static final Path DEFAULT_CONFIG = Path.of("config", "govroam.yaml");
+    /** config/govroam.yaml under the install directory the launcher passes as {@code govroam.home}, else here. */
+    static final Path DEFAULT_CONFIG = Path.of(System.getProperty("govroam.home", ".")).resolve("config/govroam.yaml").normalize();
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;

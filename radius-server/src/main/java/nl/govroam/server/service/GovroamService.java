@@ -11,6 +11,7 @@ import nl.govroam.ldap.Directories;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.server.accounting.AccountingProcessor;
 import nl.govroam.server.accounting.AccountingRecorder;
+import nl.govroam.server.audit.AuthLog;
 import nl.govroam.server.auth.AccessRequestProcessor;
 import nl.govroam.server.config.DirectoryConfig;
 import nl.govroam.server.config.GovroamConfig;
@@ -60,7 +61,7 @@ public final class GovroamService implements AutoCloseable {
             AtomicReference<ServiceSnapshot> current = new AtomicReference<>(snapshot);
             TransportCounters counters = new TransportCounters();
             RadiusListeners listeners = RadiusListeners.start(config.server(), current::get,
-                    new AccessRequestProcessor(), new AccountingProcessor(recorder), counters);
+                    new AccessRequestProcessor(new AuthLog()), new AccountingProcessor(recorder), counters);
             LOG.info("govroam server ready: {} clients, {} directories, {} realms (config {})",
                     config.clients().size(), config.directories().size(), config.realms().size(), config.source());
             return new GovroamService(current, listeners, counters, resources);
