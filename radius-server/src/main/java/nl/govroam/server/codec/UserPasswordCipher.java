@@ -39,17 +39,30 @@ public final class UserPasswordCipher {
         }
     }
 
-    /** Hides a password for sending (a client, or re-hiding when proxying). */
+    /**
+     * Hides a password for sending (a client, or re-hiding when proxying). An empty password is hidden as one block of
+     * padding (RFC 2865 5.2).
+     *
+     * @throws IllegalArgumentException when the password is longer than 128 octets in UTF-8 (the message never
+     *                                  contains the password)
+     */
     public static byte[] hide(char[] password, byte[] requestAuthenticator, byte[] secret) {
         java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(password));
-        byte[] exact = new byte[encoded.remaining()];
-        encoded.get(exact);
+        int length = encoded.remaining();
+        if (length > 128) {
+            Arrays.fill(encoded.array(), (byte) 0);
+            throw new IllegalArgumentException("User-Password longer than 128 octets (RFC 2865 5.2)");
+        }
+        // an empty password is one block of NUL padding; tinyradius refuses values under 3 octets
+        byte[] exact = new byte[length == 0 ? 16 : length];
+        encoded.get(exact, 0, length);
         Arrays.fill(encoded.array(), (byte) 0);
         try {
             RadiusAttribute attr = RadiusDictionary.INSTANCE.createAttribute(-1, AttributeType.USER_PASSWORD, exact);
             return attr.encode(requestAuthenticator, new String(secret, StandardCharsets.UTF_8)).getValue();
-        } catch (RadiusPacketException e) {
-            throw new IllegalArgumentException("password cannot be hidden: " + e.getClass().getSimpleName());
+        } catch (RadiusPacketException | RuntimeException e) {
+            // tinyradius puts the attribute's octets in some messages: never pass them on
+            throw new IllegalArgumentException("User-Password could not be hidden (" + e.getClass().getSimpleName() + ")");
         } finally {
             Arrays.fill(exact, (byte) 0);
         }

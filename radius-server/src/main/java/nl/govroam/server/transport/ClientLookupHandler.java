@@ -34,7 +34,7 @@ final class ClientLookupHandler extends SimpleChannelInboundHandler<DatagramPack
         Optional<ClientConfig> client = snapshot.clients().find(datagram.sender().getAddress());
         if (client.isEmpty()) {
             counters.countDrop(DropReason.UNKNOWN_CLIENT);
-            dropLog.warn("unknown-client:" + datagram.sender().getAddress().getHostAddress(),
+            dropLog.warn("unknown-client",
                     "dropped datagram from " + datagram.sender().getAddress().getHostAddress()
                             + ": " + DropReason.UNKNOWN_CLIENT.description());
             return;

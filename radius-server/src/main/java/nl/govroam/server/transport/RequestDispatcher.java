@@ -9,8 +9,6 @@ import io.netty.channel.socket.DatagramPacket;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Last in the pipeline: hands each new request to the processor on another thread (the event loop never blocks),
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 @ChannelHandler.Sharable
 final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateRequestFilter.TrackedRequest> {
-    private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
-
     private final RequestProcessor processor;
     private final Executor executor;
     private final Semaphore inFlight;
@@ -83,8 +79,10 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateReque
                 try {
                     octets = ReplyEncoder.encode(request, reply.code(), reply.attributes());
                 } catch (IllegalArgumentException e) {
-                    LOG.error("reply to client {} could not be encoded: {}", request.client().name(), e.getMessage());
+                    dropLog.warn("unencodable-reply", "reply to client " + request.client().name()
+                            + " could not be encoded: " + e.getMessage() + "; no reply sent");
                     cache.forget(tracked.key(), tracked.entry());
+                    counters.countDrop(DropReason.INTERNAL_ERROR);
                     return;
                 }
                 Runnable send = () -> {
