@@ -16,12 +16,20 @@ public sealed interface AuthOutcome {
      * @param userDn the entry's DN
      * @param groups the DNs of the groups the user is a member of (as the directory spells them)
      * @param vlan   the VLAN of the first configured group mapping the user is in, if any
+     * @param ntHash the user's NT hash, when the directory has an NT hash attribute configured and the entry has
+     *               a value (for MSCHAPv2); never printed
      */
-    record Accepted(String userDn, List<String> groups, Optional<String> vlan) implements AuthOutcome {
+    record Accepted(String userDn, List<String> groups, Optional<String> vlan, Optional<NtHash> ntHash)
+            implements AuthOutcome {
         public Accepted {
             Objects.requireNonNull(userDn, "userDn");
             groups = List.copyOf(groups);
             Objects.requireNonNull(vlan, "vlan");
+            Objects.requireNonNull(ntHash, "ntHash");
+        }
+
+        public Accepted(String userDn, List<String> groups, Optional<String> vlan) {
+            this(userDn, groups, vlan, Optional.empty());
         }
     }
 

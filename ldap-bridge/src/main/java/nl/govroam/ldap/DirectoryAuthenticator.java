@@ -25,6 +25,14 @@ public interface DirectoryAuthenticator extends AutoCloseable {
      */
     AuthOutcome lookup(LoginName login);
 
+    /**
+     * Whether {@link #lookup} returns the user's NT hash (an NT hash attribute is configured), which MSCHAPv2
+     * needs. Active Directory does not give NT hashes over LDAP, so its directories say no.
+     */
+    default boolean providesNtHash() {
+        return false;
+    }
+
     /** The state of each configured server, in configured order. */
     List<ServerHealth> health();
 

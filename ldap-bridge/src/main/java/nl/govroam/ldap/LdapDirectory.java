@@ -22,6 +22,7 @@ final class LdapDirectory implements DirectoryAuthenticator {
     private final DisabledFilterCheck disabledFilterCheck;
     private final AccountPolicy policy;
     private final java.time.Duration operationTimeout;
+    private final boolean providesNtHash;
 
     LdapDirectory(DirectorySettings settings, List<LdapServer> servers) {
         this.name = settings.name();
@@ -32,6 +33,7 @@ final class LdapDirectory implements DirectoryAuthenticator {
         this.disabledFilterCheck = new DisabledFilterCheck(settings);
         this.policy = new AccountPolicy(settings);
         this.operationTimeout = settings.operationTimeout();
+        this.providesNtHash = settings.ntHashAttribute().isPresent();
         this.probe = new DeadServerProbe(name, this.servers, settings.deadServerRetry());
     }
 
@@ -73,7 +75,16 @@ final class LdapDirectory implements DirectoryAuthenticator {
                 return wrongPassword.get();
             }
         }
-        return policy.decide(user.dn(), groups, matchesDisabledFilter);
+        AuthOutcome decided = policy.decide(user.dn(), groups, matchesDisabledFilter);
+        if (decided instanceof AuthOutcome.Accepted accepted && user.ntHash().isPresent()) {
+            return new AuthOutcome.Accepted(accepted.userDn(), accepted.groups(), accepted.vlan(), user.ntHash());
+        }
+        return decided;
+    }
+
+    @Override
+    public boolean providesNtHash() {
+        return providesNtHash;
     }
 
     private AuthOutcome guarded(java.util.function.Supplier<AuthOutcome> call) {

@@ -29,6 +29,7 @@ final class UserSearch {
     private final String userBaseDn;
     private final FilterTemplate userFilter;
     private final List<String> attributes;
+    private final java.util.Optional<String> ntHashAttribute;
 
     UserSearch(DirectorySettings settings) {
         this.userBaseDn = settings.userBaseDn();
@@ -39,6 +40,7 @@ final class UserSearch {
         }
         settings.ntHashAttribute().ifPresent(wanted::add);
         this.attributes = List.copyOf(wanted);
+        this.ntHashAttribute = settings.ntHashAttribute();
     }
 
     Result find(DirectorySearch search, ConnectionPool.Lease lease, LoginName login) throws ServerCallFailure {
@@ -57,7 +59,10 @@ final class UserSearch {
                     "no entry matches the user filter under " + userBaseDn));
         }
         Entry entry = entries.get(0);
-        return new Found(new UserEntry(entry.getDn().getName(), stringValues(entry.get(MEMBER_OF))));
+        java.util.Optional<NtHash> ntHash = ntHashAttribute.map(entry::get).map(Attribute::get)
+                .flatMap(value -> NtHash.parse(value.isHumanReadable()
+                        ? value.getString().getBytes(java.nio.charset.StandardCharsets.US_ASCII) : value.getBytes()));
+        return new Found(new UserEntry(entry.getDn().getName(), stringValues(entry.get(MEMBER_OF)), ntHash));
     }
 
     static List<String> stringValues(Attribute attribute) {

@@ -23,9 +23,10 @@ final class SeedLdif {
         Set<String> groups = new LinkedHashSet<>(TestDirectory.GROUPS);
         for (TestUser user : users) {
             groups.addAll(user.groups());
-            List<String> lines = new ArrayList<>(List.of("objectClass: inetOrgPerson", line("uid", user.uid()),
-                    line("cn", user.uid()), line("sn", user.uid()), line("mail", user.mail()),
-                    line("userPassword", SshaPassword.hash(user.password()))));
+            List<String> lines = new ArrayList<>(List.of("objectClass: inetOrgPerson", "objectClass: sambaSamAccount",
+                    line("uid", user.uid()), line("cn", user.uid()), line("sn", user.uid()), line("mail", user.mail()),
+                    line("userPassword", SshaPassword.hash(user.password())),
+                    line("sambaNTPassword", NtPasswordHash.hex(user.password()))));
             user.groups().forEach(cn -> lines.add(line("memberOf", TestDirectory.groupDn(cn))));
             lines.addAll(user.extraAttributes());
             entry(ldif, user.dn(), lines.toArray(String[]::new));

@@ -212,6 +212,7 @@ public final class Slapd implements AutoCloseable {
                 dir = Files.createTempDirectory("govroam-slapd-");
                 Optional<TestCertificates> certificates = subjectAltNames == null ? Optional.empty()
                         : Optional.of(TestCertificates.create(dir, subjectAltNames));
+                Files.writeString(dir.resolve(SlapdConfig.NT_HASH_SCHEMA_FILE), SlapdConfig.NT_HASH_SCHEMA);
                 Path config = Files.writeString(dir.resolve("slapd.conf"), SlapdConfig.of(dir, certificates));
                 Files.createDirectories(dir.resolve("db"));
                 Path ldif = Files.writeString(dir.resolve("seed.ldif"), SeedLdif.of(users, extraLdif));

@@ -41,6 +41,8 @@ public final class TestDirectory {
     /** Value of {@code employeeType} that {@link #DISABLED_FILTER} matches. */
     public static final String DISABLED_FILTER = "(employeeType=disabled)";
     public static final String USER_FILTER = "(&(objectClass=inetOrgPerson)(uid={user}))";
+    /** Every seeded user has an NT hash of their password here (for MSCHAPv2); configure it with ntHashAttribute. */
+    public static final String NT_HASH_ATTRIBUTE = "sambaNTPassword";
 
     public static final TestUser STAFF_USER = new TestUser("jan.jansen", "Jan-Pa55word", WIFI_USERS, STAFF);
     public static final TestUser PLAIN_USER = new TestUser("piet.pietersen", "Piet-Pa55word", WIFI_USERS);
