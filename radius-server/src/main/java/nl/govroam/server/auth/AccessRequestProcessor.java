@@ -54,7 +54,7 @@ public final class AccessRequestProcessor implements RequestProcessor {
     private Decision authenticateLocally(InboundRequest request, Decisions decisions, Route.Local local) {
         RadiusPacket packet = request.packet();
         if (packet.has(AttributeType.EAP_MESSAGE)) {
-            return decisions.reject("EAP", "eap-not-supported", "EAP is not enabled on this server");
+            return EapAuthentication.decide(request, decisions, local);
         }
         Optional<RadiusAttribute> hidden = packet.first(AttributeType.USER_PASSWORD);
         if (hidden.isEmpty()) {
@@ -119,35 +119,54 @@ public final class AccessRequestProcessor implements RequestProcessor {
         }
 
         Decision accept(String method, Optional<String> vlan) {
-            List<RadiusAttribute> attributes = new ArrayList<>();
+            return accept(method, vlan, List.of(), null, null, "");
+        }
+
+        /** An Access-Accept with extra attributes (EAP-Success, MS-MPPE keys, CUI); {@code inner} and {@code cui} are logged. */
+        Decision accept(String method, Optional<String> vlan, List<RadiusAttribute> extra, String inner, String cui,
+                        String detail) {
+            List<RadiusAttribute> attributes = new ArrayList<>(extra);
             vlan.ifPresent(v -> attributes.addAll(VlanAttributes.of(v)));
-            report(method, AuthEvent.Result.ACCEPT, "ok", vlan.map(v -> "vlan " + v).orElse(""));
+            String vlanNote = vlan.map(v -> "vlan " + v).orElse("");
+            String note = detail.isEmpty() ? vlanNote : vlanNote.isEmpty() ? detail : detail + "; " + vlanNote;
+            report(method, AuthEvent.Result.ACCEPT, "ok", note, inner, cui);
             return Decision.Reply.now(PacketCode.ACCESS_ACCEPT, attributes);
         }
 
         Decision reject(String method, String reason, String detail) {
-            report(method, AuthEvent.Result.REJECT, reason, detail);
-            return new Decision.Reply(PacketCode.ACCESS_REJECT, List.of(),
+            return reject(method, reason, detail, List.of(), null);
+        }
+
+        /** An Access-Reject with extra attributes (EAP-Failure); {@code inner} is logged. */
+        Decision reject(String method, String reason, String detail, List<RadiusAttribute> extra, String inner) {
+            report(method, AuthEvent.Result.REJECT, reason, detail, inner, null);
+            return new Decision.Reply(PacketCode.ACCESS_REJECT, extra,
                     request.snapshot().config().server().rejectDelay());
         }
 
         /** The directory gave no answer: by policy, silence (a NAS fails over) or an immediate Access-Reject. */
         Decision unavailable(String method, String why) {
-            DirectoryDownPolicy policy = request.snapshot().config().server().directoryDown();
-            if (policy.forRole(request.client().role()) == DirectoryDownPolicy.Answer.NO_REPLY) {
-                report(method, AuthEvent.Result.NO_REPLY, "directory-unavailable", why);
-                return new Decision.Silence(DropReason.DIRECTORY_UNAVAILABLE);
-            }
-            report(method, AuthEvent.Result.REJECT, "directory-unavailable", why);
-            return new Decision.Reply(PacketCode.ACCESS_REJECT, List.of(), Duration.ZERO);
+            return unavailable(method, why, List.of(), null);
         }
 
-        private void report(String method, AuthEvent.Result result, String reason, String detail) {
+        /** As {@link #unavailable(String, String)}, with extra attributes on a reject and the inner identity logged. */
+        Decision unavailable(String method, String why, List<RadiusAttribute> extra, String inner) {
+            DirectoryDownPolicy policy = request.snapshot().config().server().directoryDown();
+            if (policy.forRole(request.client().role()) == DirectoryDownPolicy.Answer.NO_REPLY) {
+                report(method, AuthEvent.Result.NO_REPLY, "directory-unavailable", why, inner, null);
+                return new Decision.Silence(DropReason.DIRECTORY_UNAVAILABLE);
+            }
+            report(method, AuthEvent.Result.REJECT, "directory-unavailable", why, inner, null);
+            return new Decision.Reply(PacketCode.ACCESS_REJECT, extra, Duration.ZERO);
+        }
+
+        private void report(String method, AuthEvent.Result result, String reason, String detail, String inner,
+                            String cui) {
             RadiusPacket p = request.packet();
             events.onDecision(new AuthEvent(java.time.Instant.now(), request.client().name(),
-                    request.sender().getAddress().getHostAddress(), request.client().role(), userName, null, realm,
+                    request.sender().getAddress().getHostAddress(), request.client().role(), userName, inner, realm,
                     p.string(AttributeType.CALLING_STATION_ID).orElse(null),
-                    p.first(AttributeType.OPERATOR_NAME).map(RadiusAttribute::valueAsString).orElse(null), null,
+                    p.first(AttributeType.OPERATOR_NAME).map(RadiusAttribute::valueAsString).orElse(null), cui,
                     method, route, result, reason, detail, (System.nanoTime() - request.receivedNanos()) / 1000));
         }
     }

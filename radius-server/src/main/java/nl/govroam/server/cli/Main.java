@@ -25,6 +25,8 @@ public final class Main {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** How long SIGTERM waits for requests in flight (systemd's TimeoutStopSec must be longer). */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private Main() {
     }
@@ -47,8 +49,12 @@ public final class Main {
         }
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         return switch (args[0]) {
-            case "run" -> runServer(configPath(rest, err), out, err);
+            case "run" -> runServer(configPath(rest, err), pidFile(rest), out, err);
             case "check-config" -> checkConfig(configPath(rest, err), out, err);
+            case "explain" -> explain(rest, out, err);
+            case "reload" -> reload(rest, out, err);
+            case "test-auth" -> nl.govroam.server.cli.testauth.TestAuthCommand.run(rest, out, err);
+            case "certs" -> CertsCommand.run(rest, out, err);
             default -> {
                 err.println("unknown command '" + args[0] + "'");
                 usage(err);
@@ -63,7 +69,9 @@ public final class Main {
             if ((a.equals("--config") || a.equals("-c")) && i + 1 < rest.size()) {
                 return Path.of(rest.get(i + 1));
             }
-            if (!a.startsWith("-")) {
+            if (a.equals("--pid-file")) {
+                i++;
+            } else if (!a.startsWith("-")) {
                 return Path.of(a);
             }
         }
@@ -75,8 +83,24 @@ public final class Main {
                 usage: govroam <command> [options]
 
                 commands:
-                  run [--config FILE]      run the server (default config: config/govroam.yaml)
-                  check-config [FILE]      validate a config file; exit 0 if it is valid, 2 if not
+                  run [--config FILE] [--pid-file FILE]
+                                           run the server (default config: config/govroam.yaml); SIGHUP
+                                           reloads the config, SIGTERM stops after requests in flight
+                  check-config [FILE]      validate a config file and print what it sets up; exit 0 if it is
+                                           valid, 2 if not
+                  explain USER@REALM [--client NAME|IP] [--config FILE]
+                                           how a request for this outer identity would be routed and why,
+                                           without sending anything; exit 0 if authenticated here, 1 if not
+                  reload [--config FILE] [--pid-file FILE]
+                                           check the file, then make the running server reload it (SIGHUP;
+                                           `systemctl reload govroam` does the same); a bad file is refused
+                                           and the running config keeps serving
+                  certs init [--dir DIR]   make development certificates for EAP and RadSec (a dev CA, a server
+                                           and a client certificate) in DIR (default certs/) when absent
+                  test-auth --server HOST:PORT --secret S --user USER@REALM --password P [--timeout 3s]
+                                           a test client (PAP, with Message-Authenticator) for any RADIUS
+                                           server; exit 0 on Access-Accept, 1 on Access-Reject, 2 on timeout;
+                                           --secret-file and --password-file keep them out of the process list
                   help                     this text
                 """);
     }
@@ -107,14 +131,60 @@ public final class Main {
         if (config == null) {
             return USAGE;
         }
-        out.println(file + ": ok: " + config.clients().size() + " clients, " + config.directories().size()
-                + " directories, " + config.realms().size() + " realms");
-        config.realms().forEach(r -> out.println("  realm " + r.realm() + (r.subdomains() ? " (and subdomains)" : "")
-                + " -> directory " + r.directory()));
+        ConfigSummary.print(config, out);
         return OK;
     }
 
-    private static int runServer(Path file, PrintStream out, PrintStream err) {
+    private static int explain(List<String> rest, PrintStream out, PrintStream err) {
+        List<String> positional = positional(rest, List.of("--config", "-c", "--client"));
+        if (positional.size() != 1) {
+            err.println("usage: govroam explain USER@REALM [--client NAME|IP] [--config FILE]");
+            return USAGE;
+        }
+        GovroamConfig config = load(option(rest, "--config", "-c").map(Path::of).orElse(DEFAULT_CONFIG), err);
+        if (config == null) {
+            return USAGE;
+        }
+        return Explain.run(config, positional.get(0), option(rest, "--client", "--client").orElse(null), out, err);
+    }
+
+    private static int reload(List<String> rest, PrintStream out, PrintStream err) {
+        Path file = option(rest, "--config", "-c").map(Path::of).orElse(DEFAULT_CONFIG);
+        if (load(file, err) == null) {
+            err.println("nothing was sent: the running server keeps its config");
+            return USAGE;
+        }
+        return ReloadSignal.send(pidFile(rest), out, err);
+    }
+
+    private static Path pidFile(List<String> rest) {
+        return option(rest, "--pid-file", "--pid-file").map(Path::of).orElse(PidFile.DEFAULT);
+    }
+
+    /** The value after {@code name} (or its short form). */
+    static java.util.Optional<String> option(List<String> rest, String name, String shortName) {
+        for (int i = 0; i + 1 < rest.size(); i++) {
+            if (rest.get(i).equals(name) || rest.get(i).equals(shortName)) {
+                return java.util.Optional.of(rest.get(i + 1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The arguments that are neither options nor the values of {@code withValues}. */
+    static List<String> positional(List<String> rest, List<String> withValues) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            if (withValues.contains(rest.get(i))) {
+                i++;
+            } else if (!rest.get(i).startsWith("-")) {
+                out.add(rest.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static int runServer(Path file, Path pidFile, PrintStream out, PrintStream err) {
         GovroamConfig config = load(file, err);
         if (config == null) {
             return USAGE;
@@ -133,10 +203,19 @@ public final class Main {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: finishing requests in flight");
-            service.close(Duration.ofSeconds(5));
+            log.info("stopping: no new requests; finishing those in flight (at most {} s)", SHUTDOWN_GRACE.toSeconds());
+            service.close(SHUTDOWN_GRACE);
+            PidFile.removeOwn(pidFile);
             stopped.countDown();
+            flushLogs();
         }, "govroam-shutdown"));
+        try {
+            PidFile.write(pidFile);
+        } catch (java.io.IOException e) {
+            log.warn("pid file {} could not be written ({}); govroam reload will not find this server, SIGHUP still "
+                    + "reloads", pidFile, e.toString());
+        }
+        ReloadSignal.install(service);
         out.println("govroam server listening: auth " + service.authAddress() + ", accounting "
                 + service.accountingAddress() + " (Ctrl-C stops)");
         try {
@@ -145,5 +224,12 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /** Writes out and stops every appender (the audit and F-ticks files, syslog) once the last decision is made. */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.stop();
+        }
     }
 }

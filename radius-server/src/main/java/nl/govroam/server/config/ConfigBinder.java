@@ -11,13 +11,15 @@ import java.util.function.Function;
 final class ConfigBinder {
 
     static final List<String> TOP_KEYS = List.of("server", "accounting", "realm-sanity", "clients", "directories",
-            "realms");
+            "realms", "fticks", "metrics", "eap");
     static final Path DEFAULT_ACCOUNTING_DIRECTORY = Path.of("var/accounting");
 
     private final Path file;
     private final Problems problems;
     private final ClientsBinder clientsBinder;
     private final DirectoriesBinder directoriesBinder;
+    private final OperationsBinder operationsBinder;
+    private final EapBinder eapBinder;
 
     ConfigBinder(Path file, Problems problems, Map<String, String> environment) {
         this.file = file;
@@ -26,6 +28,8 @@ final class ConfigBinder {
         SecretResolver secrets = new SecretResolver(environment, configDirectory);
         this.clientsBinder = new ClientsBinder(secrets);
         this.directoriesBinder = new DirectoriesBinder(secrets, configDirectory);
+        this.operationsBinder = new OperationsBinder(secrets);
+        this.eapBinder = new EapBinder(secrets, configDirectory);
     }
 
     Optional<GovroamConfig> bind(YamlNode root) {
@@ -46,12 +50,14 @@ final class ConfigBinder {
                 + "against", directoriesBinder::bind);
         List<Bound<RealmConfig>> realms = each(config, "realms", "realms this server serves, each with its "
                 + "directory", RealmsBinder::bind);
+        OperationsConfig operations = operationsBinder.bind(config);
+        Optional<EapConfig> eap = config.map("eap").flatMap(eapBinder::bind);
         new CrossReferenceValidator(problems).validate(clients, directories, realms, sanity);
         if (problems.errorCount() > 0) {
             return Optional.empty();
         }
         return Optional.of(new GovroamConfig(file, server, accounting, sanity.orElseThrow(), values(clients),
-                values(directories), values(realms)));
+                values(directories), values(realms), operations, eap));
     }
 
     private <T> List<Bound<T>> each(MapReader config, String key, String what, Function<MapReader, Optional<T>> binder) {

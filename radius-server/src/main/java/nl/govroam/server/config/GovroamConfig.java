@@ -15,12 +15,28 @@ public record GovroamConfig(
         RealmSanityConfig realmSanity,
         List<ClientConfig> clients,
         List<DirectoryConfig> directories,
-        List<RealmConfig> realms) {
+        List<RealmConfig> realms,
+        OperationsConfig operations,
+        Optional<EapConfig> eap) {
 
     public GovroamConfig {
         clients = List.copyOf(clients);
         directories = List.copyOf(directories);
         realms = List.copyOf(realms);
+        eap = eap == null ? Optional.empty() : eap;
+    }
+
+    /** A config without EAP (PAP only). */
+    public GovroamConfig(Path source, ServerConfig server, AccountingConfig accounting, RealmSanityConfig realmSanity,
+                         List<ClientConfig> clients, List<DirectoryConfig> directories, List<RealmConfig> realms,
+                         OperationsConfig operations) {
+        this(source, server, accounting, realmSanity, clients, directories, realms, operations, Optional.empty());
+    }
+
+    /** A config without EAP, F-ticks or metrics (unit tests of other stages). */
+    public GovroamConfig(Path source, ServerConfig server, AccountingConfig accounting, RealmSanityConfig realmSanity,
+                         List<ClientConfig> clients, List<DirectoryConfig> directories, List<RealmConfig> realms) {
+        this(source, server, accounting, realmSanity, clients, directories, realms, OperationsConfig.defaults());
     }
 
     public Optional<DirectoryConfig> directory(String name) {

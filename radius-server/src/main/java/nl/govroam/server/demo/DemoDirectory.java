@@ -134,6 +134,7 @@ public final class DemoDirectory implements AutoCloseable {
                     .groupBaseDn(DemoSeed.GROUPS_DN)
                     .groupFilter(GROUP_FILTER)
                     .vlans(List.of(new VlanMapping(DemoSeed.STAFF_GROUP_DN, DemoSeed.STAFF_VLAN)))
+                    .ntHashAttribute(DemoSeed.NT_HASH_ATTRIBUTE)
                     .connectTimeout(CONNECT_TIMEOUT)
                     .operationTimeout(OPERATION_TIMEOUT)
                     .poolMaxWait(POOL_MAX_WAIT)
@@ -165,6 +166,8 @@ public final class DemoDirectory implements AutoCloseable {
 
     private static InMemoryDirectoryServerConfig config() throws LDAPException {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(DemoSeed.BASE_DN);
+        config.setSchema(com.unboundid.ldap.sdk.schema.Schema.mergeSchemas(
+                com.unboundid.ldap.sdk.schema.Schema.getDefaultStandardSchema(), ntHashSchema()));
         config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig(LISTENER, loopback(), 0, null));
         config.setPasswordEncoders(new SaltedMessageDigestInMemoryPasswordEncoder("{SSHA256}",
                 Base64PasswordEncoderOutputFormatter.getInstance(), new PerThreadMessageDigest("SHA-256"),
@@ -172,6 +175,20 @@ public final class DemoDirectory implements AutoCloseable {
         config.setMaxConnections(MAX_CONNECTIONS);
         config.setVendorName("govroam embedded demo directory");
         return config;
+    }
+
+    /**
+     * Samba's {@code sambaNTPassword} (its real OID) and a minimal auxiliary class allowing it: the standard schema
+     * has neither, and the demo users carry an NT hash so MSCHAPv2 works.
+     */
+    private static com.unboundid.ldap.sdk.schema.Schema ntHashSchema() throws LDAPException {
+        return new com.unboundid.ldap.sdk.schema.Schema(new Entry("cn=schema",
+                new com.unboundid.ldap.sdk.Attribute("objectClass", "top", "ldapSubentry", "subschema"),
+                new com.unboundid.ldap.sdk.Attribute("attributeTypes", "( 1.3.6.1.4.1.7165.2.1.25 NAME '"
+                        + DemoSeed.NT_HASH_ATTRIBUTE + "' EQUALITY caseIgnoreIA5Match "
+                        + "SYNTAX 1.3.6.1.4.1.1466.115.121.1.26{32} SINGLE-VALUE )"),
+                new com.unboundid.ldap.sdk.Attribute("objectClasses", "( 1.3.6.1.4.1.7165.2.2.6 NAME 'sambaSamAccount' "
+                        + "SUP top AUXILIARY MAY ( " + DemoSeed.NT_HASH_ATTRIBUTE + " ) )")));
     }
 
     /** 127.0.0.1 itself: {@code InetAddress.getLoopbackAddress()} may be ::1 where IPv6 is preferred. */

@@ -42,6 +42,10 @@ public final class DemoSeed {
 
     /** Every demo user's password (published: a demo only). */
     public static final String DEMO_PASSWORD = "demo-password";
+    /** The attribute holding each demo user's NT hash, so PEAP and TTLS/MSCHAPv2 work with the demo. */
+    public static final String NT_HASH_ATTRIBUTE = "sambaNTPassword";
+    /** The NT hash of {@link #DEMO_PASSWORD}: MD4 of its UTF-16LE octets, upper-case hex (Samba's form). */
+    public static final String DEMO_NT_HASH = "3EBA5D1F30367BF3158FA1F2E5227E29";
 
     /** Staff of Demodorp: accepted with VLAN {@value #STAFF_VLAN}. */
     public static final DemoUser JAN = new DemoUser("jan.jansen", "Jan", "Jansen", DEMODORP_REALM,
@@ -119,7 +123,9 @@ public final class DemoSeed {
                 attribute("userPassword", SERVICE_ACCOUNT_PASSWORD)));
         for (DemoUser user : USERS) {
             entries.add(new Entry(user.dn(),
-                    attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson"),
+                    attribute("objectClass", "top", "person", "organizationalPerson", "inetOrgPerson",
+                            "sambaSamAccount"),
+                    attribute(NT_HASH_ATTRIBUTE, DEMO_NT_HASH),
                     attribute("uid", user.uid()),
                     attribute("cn", user.givenName() + " " + user.surname()),
                     attribute("givenName", user.givenName()),

@@ -3,45 +3,72 @@ package nl.govroam.server.service;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.govroam.ldap.Directories;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.server.accounting.AccountingProcessor;
 import nl.govroam.server.accounting.AccountingRecorder;
+import nl.govroam.server.audit.AuditLog;
+import nl.govroam.server.audit.AuthEventListener;
+import nl.govroam.server.audit.AuthEventListeners;
 import nl.govroam.server.audit.AuthLog;
+import nl.govroam.server.audit.FticksLog;
 import nl.govroam.server.auth.AccessRequestProcessor;
-import nl.govroam.server.config.DirectoryConfig;
 import nl.govroam.server.config.GovroamConfig;
-import nl.govroam.server.demo.DemoDirectory;
+import nl.govroam.server.eap.EapServer;
+import nl.govroam.server.eap.EapServers;
+import nl.govroam.server.ops.Metrics;
+import nl.govroam.server.ops.MetricsEndpoint;
+import nl.govroam.server.ops.ReloadHistory;
 import nl.govroam.server.realm.Router;
 import nl.govroam.server.transport.ClientRegistry;
 import nl.govroam.server.transport.RadiusListeners;
+import nl.govroam.server.transport.RequestProcessor;
 import nl.govroam.server.transport.TransportCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running server: opens the directories (lazily connecting, so it starts even when a directory is down), builds
- * the first snapshot and binds the listeners. Closing stops taking requests, lets those in flight finish, then
- * closes directories and files.
+ * the first snapshot and binds the listeners and the metrics endpoint. {@link #reload()} swaps in a new snapshot
+ * ({@link ConfigReload}). Closing stops taking requests, lets those in flight finish, then closes directories and
+ * files.
  */
 public final class GovroamService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GovroamService.class);
 
     private final AtomicReference<ServiceSnapshot> current;
-    private final RadiusListeners listeners;
     private final TransportCounters counters;
     private final List<AutoCloseable> resources;
+    private final OpenDirectories directories;
+    private final RequestProcessor authProcessor;
+    private final RequestProcessor accountingProcessor;
+    private final Metrics metrics;
+    private final ReloadHistory reloads;
+    /** Closes directories a reload retired, once the requests that may still use them are done. */
+    private final ScheduledExecutorService retirements = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("govroam-retire").daemon().factory());
+    private final java.util.Set<DirectoryAuthenticator> retiring = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile RadiusListeners listeners;
+    private volatile MetricsEndpoint metricsEndpoint;
 
-    private GovroamService(AtomicReference<ServiceSnapshot> current, RadiusListeners listeners,
-                           TransportCounters counters, List<AutoCloseable> resources) {
+    private GovroamService(AtomicReference<ServiceSnapshot> current, TransportCounters counters,
+                           List<AutoCloseable> resources, OpenDirectories directories, RequestProcessor authProcessor,
+                           RequestProcessor accountingProcessor, Metrics metrics, ReloadHistory reloads) {
         this.current = current;
-        this.listeners = listeners;
         this.counters = counters;
         this.resources = resources;
+        this.directories = directories;
+        this.authProcessor = authProcessor;
+        this.accountingProcessor = accountingProcessor;
+        this.metrics = metrics;
+        this.reloads = reloads;
     }
 
     /**
@@ -52,43 +79,117 @@ public final class GovroamService implements AutoCloseable {
      */
     public static GovroamService start(GovroamConfig config) throws InterruptedException {
         List<AutoCloseable> resources = new ArrayList<>();
+        GovroamService service = null;
         try {
-            Map<String, DirectoryAuthenticator> directories = openDirectories(config, resources);
+            OpenDirectories directories = new OpenDirectories();
+            resources.add(directories);
+            Map<String, DirectoryAuthenticator> opened = directories.update(config).directories();
             AccountingRecorder recorder = new AccountingRecorder(config.accounting().directory());
             resources.add(recorder);
-            ServiceSnapshot snapshot = new ServiceSnapshot(config, new ClientRegistry(config.clients()),
-                    new Router(config.realms(), config.realmSanity()), directories);
-            AtomicReference<ServiceSnapshot> current = new AtomicReference<>(snapshot);
+            AtomicReference<ServiceSnapshot> current = new AtomicReference<>(snapshot(config, opened,
+                    EapServers.create(config, Optional.empty())));
             TransportCounters counters = new TransportCounters();
-            RadiusListeners listeners = RadiusListeners.start(config.server(), current::get,
-                    new AccessRequestProcessor(new AuthLog()), new AccountingProcessor(recorder), counters);
+            ReloadHistory reloads = new ReloadHistory();
+            Metrics metrics = new Metrics(counters, () -> current.get().config(), () -> current.get().directories(),
+                    reloads);
+            service = new GovroamService(current, counters, resources, directories,
+                    new AccessRequestProcessor(decisionListeners(current, metrics)), new AccountingProcessor(recorder),
+                    metrics, reloads);
+            service.metricsEndpoint = startMetrics(config, metrics);
+            service.listeners = RadiusListeners.start(config.server(), current::get, service.authProcessor,
+                    service.accountingProcessor, counters);
             LOG.info("govroam server ready: {} clients, {} directories, {} realms (config {})",
                     config.clients().size(), config.directories().size(), config.realms().size(), config.source());
-            return new GovroamService(current, listeners, counters, resources);
+            return service;
         } catch (InterruptedException | RuntimeException e) {
+            if (service != null) {
+                service.closeMetrics();
+                service.retirements.shutdownNow();
+            }
             closeAll(resources);
             throw e;
         }
     }
 
-    private static Map<String, DirectoryAuthenticator> openDirectories(GovroamConfig config, List<AutoCloseable> resources) {
-        Map<String, DirectoryAuthenticator> directories = new LinkedHashMap<>();
-        DemoDirectory demo = null;
-        for (DirectoryConfig d : config.directories()) {
-            DirectoryAuthenticator opened = switch (d) {
-                case DirectoryConfig.Ldap ldap -> Directories.open(ldap.settings());
-                case DirectoryConfig.EmbeddedDemo embedded -> {
-                    if (demo == null) {
-                        demo = DemoDirectory.start();
-                        resources.add(demo);
-                    }
-                    yield Directories.open(demo.settings(embedded.name()));
-                }
-            };
-            resources.add(opened);
-            directories.put(d.name(), opened);
+    static ServiceSnapshot snapshot(GovroamConfig config, Map<String, DirectoryAuthenticator> directories) {
+        return snapshot(config, directories, Optional.empty());
+    }
+
+    static ServiceSnapshot snapshot(GovroamConfig config, Map<String, DirectoryAuthenticator> directories,
+                                    Optional<EapServer> eap) {
+        return new ServiceSnapshot(config, new ClientRegistry(config.clients()),
+                new Router(config.realms(), config.realmSanity()), directories, eap);
+    }
+
+    /** Every final decision goes to the auth log, the audit record, F-ticks and the metrics, in that order. */
+    private static AuthEventListener decisionListeners(AtomicReference<ServiceSnapshot> current, Metrics metrics) {
+        return new AuthEventListeners(List.of(new AuthLog(), new AuditLog(),
+                new FticksLog(() -> current.get().config()), metrics));
+    }
+
+    private static MetricsEndpoint startMetrics(GovroamConfig config, Metrics metrics) {
+        return config.operations().metrics().enabled() ? MetricsEndpoint.start(config.operations().metrics(), metrics)
+                : null;
+    }
+
+    /**
+     * Reads the config file again and, when it is valid, serves it from now on; see {@link ConfigReload}. Never
+     * throws for a bad file: the outcome says what was wrong, and the old config keeps serving.
+     */
+    public synchronized ReloadOutcome reload() {
+        ReloadOutcome outcome = new ConfigReload(this).run(current.get().config().source());
+        reloads.record(outcome.applied());
+        return outcome;
+    }
+
+    /** Called by {@link ConfigReload} under the lock: open directories, swap the snapshot, rebind what moved. */
+    List<String> swapIn(GovroamConfig next) throws InterruptedException {
+        GovroamConfig old = current.get().config();
+        Optional<EapServer> eap = EapServers.create(next, current.get().eap());
+        OpenDirectories.Update update = directories.update(next);
+        current.set(snapshot(next, update.directories(), eap));
+        List<String> notes = new ArrayList<>();
+        if (!update.retired().isEmpty()) {
+            Duration after = retireAfter(next);
+            notes.add(update.retired().size() + " directories replaced or removed; closed in " + after.toSeconds() + " s");
+            retiring.addAll(update.retired());
+            retirements.schedule(() -> update.retired().forEach(this::retire), after.toMillis(), TimeUnit.MILLISECONDS);
         }
-        return directories;
+        if (!Objects.equals(old.server(), next.server())) {
+            notes.add("server settings changed: listeners rebound");
+            RadiusListeners previous = listeners;
+            previous.close(Duration.ofSeconds(5));
+            try {
+                listeners = RadiusListeners.start(next.server(), current::get, authProcessor, accountingProcessor,
+                        counters);
+            } catch (RuntimeException e) {
+                // keep answering where we did; the new snapshot is in place, only the listener settings are not
+                listeners = RadiusListeners.start(old.server(), current::get, authProcessor, accountingProcessor,
+                        counters);
+                throw new IllegalStateException("new listener settings could not be bound (" + e.getMessage()
+                        + "); still listening on the old addresses", e);
+            }
+        }
+        if (!Objects.equals(old.operations().metrics(), next.operations().metrics())) {
+            notes.add("metrics endpoint settings changed: rebound");
+            closeMetrics();
+            metricsEndpoint = startMetrics(next, metrics);
+        }
+        if (!Objects.equals(old.accounting(), next.accounting())) {
+            notes.add("accounting.directory changed: takes effect at the next restart");
+        }
+        return notes;
+    }
+
+    private void retire(DirectoryAuthenticator directory) {
+        if (retiring.remove(directory)) {
+            directory.close();
+        }
+    }
+
+    /** Long enough for any request that took the old snapshot to finish: every directory timeout, with margin. */
+    private static Duration retireAfter(GovroamConfig config) {
+        return Duration.ofSeconds(30).plus(config.server().rejectDelay());
     }
 
     public InetSocketAddress authAddress() {
@@ -99,8 +200,18 @@ public final class GovroamService implements AutoCloseable {
         return listeners.accountingAddress();
     }
 
+    /** Where the metrics endpoint listens, when it is enabled. */
+    public Optional<InetSocketAddress> metricsAddress() {
+        MetricsEndpoint endpoint = metricsEndpoint;
+        return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
+    }
+
     public TransportCounters counters() {
         return counters;
+    }
+
+    public Metrics metrics() {
+        return metrics;
     }
 
     public ServiceSnapshot snapshot() {
@@ -108,8 +219,11 @@ public final class GovroamService implements AutoCloseable {
     }
 
     /** Stops taking requests, waits up to {@code grace} for those in flight, then closes everything. */
-    public void close(Duration grace) {
+    public synchronized void close(Duration grace) {
         listeners.close(grace);
+        closeMetrics();
+        retirements.shutdownNow();
+        List.copyOf(retiring).forEach(this::retire);
         closeAll(resources);
         LOG.info("govroam server stopped");
     }
@@ -117,6 +231,14 @@ public final class GovroamService implements AutoCloseable {
     @Override
     public void close() {
         close(Duration.ofSeconds(5));
+    }
+
+    private void closeMetrics() {
+        MetricsEndpoint endpoint = metricsEndpoint;
+        metricsEndpoint = null;
+        if (endpoint != null) {
+            endpoint.close();
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

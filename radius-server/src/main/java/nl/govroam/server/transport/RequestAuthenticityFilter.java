@@ -32,6 +32,11 @@ final class RequestAuthenticityFilter extends SimpleChannelInboundHandler<Inboun
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, InboundRequest request) {
+        RadiusPacket packet = request.packet();
+        if (packet.code() == PacketCode.ACCESS_REQUEST) {
+            counters.countAccessRequest(request.client().name(), packet.has(AttributeType.MESSAGE_AUTHENTICATOR),
+                    packet.has(AttributeType.PROXY_STATE));
+        }
         DropReason reason = check(request);
         if (reason == null) {
             ctx.fireChannelRead(request);

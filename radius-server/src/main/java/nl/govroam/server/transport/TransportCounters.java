@@ -2,6 +2,7 @@ package nl.govroam.server.transport;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counts of what the listeners saw: requests received, replies sent, drops by reason. Thread-safe. */
@@ -10,6 +11,8 @@ public final class TransportCounters {
     private final LongAdder received = new LongAdder();
     private final LongAdder replied = new LongAdder();
     private final LongAdder duplicatesAnswered = new LongAdder();
+    /** By configured client name: bounded by the clients ever configured. */
+    private final ConcurrentHashMap<String, MessageAuthenticatorUse> messageAuthenticatorUse = new ConcurrentHashMap<>();
 
     public TransportCounters() {
         for (DropReason r : DropReason.values()) {
@@ -27,6 +30,16 @@ public final class TransportCounters {
 
     void countDuplicateAnswered() {
         duplicatesAnswered.increment();
+    }
+
+    void countAccessRequest(String client, boolean messageAuthenticator, boolean proxyState) {
+        messageAuthenticatorUse.computeIfAbsent(client, c -> new MessageAuthenticatorUse())
+                .count(messageAuthenticator, proxyState);
+    }
+
+    /** Per client: Access-Requests with and without Message-Authenticator (BlastRADIUS readiness). */
+    public Map<String, MessageAuthenticatorUse> messageAuthenticatorUse() {
+        return Map.copyOf(messageAuthenticatorUse);
     }
 
     void countDrop(DropReason reason) {

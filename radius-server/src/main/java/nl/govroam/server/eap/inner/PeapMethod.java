@@ -1,0 +1,205 @@
+package nl.govroam.server.eap.inner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+import nl.govroam.server.eap.AccountCheck;
+import nl.govroam.server.eap.EapType;
+import nl.govroam.server.eap.MethodStep;
+import nl.govroam.server.eap.mschap.MsChapV2;
+import nl.govroam.server.eap.tls.TlsTunnel;
+import nl.govroam.server.eap.tls.TunnelMethod;
+
+/**
+ * PEAPv0 with EAP-MSCHAPv2 (draft-josefsson-pppext-eap-tls-eap, draft-kamath-pppext-eap-mschapv2), as Windows and
+ * Android speak it: inside the tunnel, EAP packets without their four-octet header ("compressed"), except the
+ * EAP-TLV Result exchange that ends the conversation (full header). Rounds: Identity, MSCHAPv2 Challenge,
+ * MSCHAPv2 Success, Result TLV; a wrong password gets the failure Result TLV.
+ */
+public final class PeapMethod extends TunnelMethod {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] SERVER_NAME = "govroam".getBytes(StandardCharsets.US_ASCII);
+    private static final int RESULT_SUCCESS = 1;
+    private static final int RESULT_FAILURE = 2;
+
+    private enum Phase { HANDSHAKE, FINISHED_SENT, IDENTITY_SENT, CHALLENGE_SENT, SUCCESS_SENT, RESULT_SENT, FAILURE_SENT }
+
+    private final Identifiers identifiers;
+    private Phase phase = Phase.HANDSHAKE;
+    private String name = "PEAP";
+    private String innerIdentity;
+    private byte[] challenge;
+    private MethodStep.Success pendingSuccess;
+    private MethodStep.Failure pendingFailure;
+
+    /** The outer EAP identifier of the next request, which PEAPv0 reuses for the inner packets. */
+    @FunctionalInterface
+    public interface Identifiers {
+        int next();
+    }
+
+    public PeapMethod(TlsTunnel tunnel, Identifiers identifiers) {
+        super(tunnel);
+        this.identifiers = identifiers;
+    }
+
+    @Override
+    public int type() {
+        return EapType.PEAP;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<String> innerIdentity() {
+        return Optional.ofNullable(innerIdentity);
+    }
+
+    @Override
+    protected MethodStep established(TlsTunnel.Received received, AccountCheck accounts) throws IOException {
+        byte[] inner = received.applicationData();
+        switch (phase) {
+            case HANDSHAKE -> {
+                if (received.output().length > 0) {
+                    phase = Phase.FINISHED_SENT;
+                    return new MethodStep.Continue(tunnel.send(received.output()));
+                }
+                return sendIdentityRequest(received.output());
+            }
+            case FINISHED_SENT -> {
+                return sendIdentityRequest(received.output());
+            }
+            case IDENTITY_SENT -> {
+                byte[] body = stripHeader(inner);
+                if (body.length < 1 || body[0] != EapType.IDENTITY) {
+                    return new MethodStep.Failure("peap-protocol", "expected the inner EAP-Identity");
+                }
+                innerIdentity = new String(body, 1, body.length - 1, StandardCharsets.UTF_8);
+                name = "PEAP/MSCHAPv2";
+                return sendChallenge(received.output());
+            }
+            case CHALLENGE_SENT -> {
+                return checkResponse(stripHeader(inner), accounts, received.output());
+            }
+            case SUCCESS_SENT -> {
+                byte[] body = stripHeader(inner);
+                if (body.length < 2 || body[0] != EapType.MSCHAPV2 || body[1] != 3) {
+                    return new MethodStep.Failure("peap-protocol", "expected the MSCHAPv2 Success acknowledgement");
+                }
+                phase = Phase.RESULT_SENT;
+                return sendInner(received.output(), resultTlv(RESULT_SUCCESS));
+            }
+            case RESULT_SENT -> {
+                return resultAcknowledged(inner, RESULT_SUCCESS) ? pendingSuccess
+                        : new MethodStep.Failure("peap-result-failure", "the peer did not confirm the success Result TLV");
+            }
+            case FAILURE_SENT -> {
+                return pendingFailure;
+            }
+            default -> throw new IllegalStateException(phase.name());
+        }
+    }
+
+    private MethodStep sendIdentityRequest(byte[] pendingOutput) throws IOException {
+        phase = Phase.IDENTITY_SENT;
+        return sendInner(pendingOutput, new byte[] {EapType.IDENTITY});
+    }
+
+    /** OpCode 1 Challenge: MSCHAPv2-ID, MS-Length, Value-Size 16, Challenge, Name (draft-kamath 2). */
+    private MethodStep sendChallenge(byte[] pendingOutput) throws IOException {
+        challenge = new byte[16];
+        RANDOM.nextBytes(challenge);
+        int msLength = 5 + 16 + SERVER_NAME.length;
+        byte[] packet = new byte[1 + msLength];
+        packet[0] = (byte) EapType.MSCHAPV2;
+        packet[1] = 1;
+        packet[2] = (byte) identifiers.next();
+        packet[3] = (byte) (msLength >>> 8);
+        packet[4] = (byte) msLength;
+        packet[5] = 16;
+        System.arraycopy(challenge, 0, packet, 6, 16);
+        System.arraycopy(SERVER_NAME, 0, packet, 22, SERVER_NAME.length);
+        phase = Phase.CHALLENGE_SENT;
+        return sendInner(pendingOutput, packet);
+    }
+
+    /** OpCode 2 Response: MSCHAPv2-ID, MS-Length, Value-Size 49, Peer-Challenge, Reserved(8), NT-Response, Flags, Name. */
+    private MethodStep checkResponse(byte[] body, AccountCheck accounts, byte[] pendingOutput) throws IOException {
+        if (body.length < 55 || body[0] != EapType.MSCHAPV2 || body[1] != 2 || body[5] != 49) {
+            return new MethodStep.Failure("peap-protocol", "expected an MSCHAPv2 Response");
+        }
+        byte[] peerChallenge = Arrays.copyOfRange(body, 6, 22);
+        byte[] ntResponse = Arrays.copyOfRange(body, 30, 54);
+        String userName = new String(body, 55, body.length - 55, StandardCharsets.UTF_8);
+        AccountCheck.Verdict verdict = accounts.withNtHash(innerIdentity);
+        if (!(verdict instanceof AccountCheck.Accepted accepted)) {
+            return fail(MethodStep.from(verdict), pendingOutput);
+        }
+        byte[] ntHash = accepted.account().ntHash().orElseThrow().bytes();
+        byte[] user = MsChapV2.userNameForHash(userName);
+        try {
+            if (!MsChapV2.verify(challenge, peerChallenge, user, ntHash, ntResponse)) {
+                return fail(new MethodStep.Failure("wrong-password", "MSCHAPv2 NT-Response does not match"), pendingOutput);
+            }
+            byte[] message = (MsChapV2.authenticatorResponse(ntHash, ntResponse, peerChallenge, challenge, user)
+                    + " M=OK").getBytes(StandardCharsets.US_ASCII);
+            int msLength = 4 + message.length;
+            byte[] packet = new byte[1 + msLength];
+            packet[0] = (byte) EapType.MSCHAPV2;
+            packet[1] = 3;
+            packet[2] = body[2];
+            packet[3] = (byte) (msLength >>> 8);
+            packet[4] = (byte) msLength;
+            System.arraycopy(message, 0, packet, 5, message.length);
+            pendingSuccess = new MethodStep.Success(msk(), accepted.account());
+            phase = Phase.SUCCESS_SENT;
+            return sendInner(pendingOutput, packet);
+        } finally {
+            Arrays.fill(ntHash, (byte) 0);
+        }
+    }
+
+    /** A refusal goes out as the failure Result TLV; the peer's answer ends the conversation. Unavailable ends it at once. */
+    private MethodStep fail(MethodStep step, byte[] pendingOutput) throws IOException {
+        if (!(step instanceof MethodStep.Failure failure)) {
+            return step;
+        }
+        pendingFailure = failure;
+        phase = Phase.FAILURE_SENT;
+        return sendInner(pendingOutput, resultTlv(RESULT_FAILURE));
+    }
+
+    /** An EAP-TLV Request with the full header and one mandatory Result TLV (type 3, length 2). */
+    private byte[] resultTlv(int status) {
+        return new byte[] {1, (byte) identifiers.next(), 0, 11, (byte) EapType.EXTENSIONS,
+                (byte) 0x80, 3, 0, 2, 0, (byte) status};
+    }
+
+    private static boolean resultAcknowledged(byte[] inner, int status) {
+        if (inner.length < 11 || inner[0] != 2 || (inner[4] & 0xFF) != EapType.EXTENSIONS) {
+            return false;
+        }
+        for (int pos = 5; pos + 4 <= inner.length; ) {
+            int type = ((inner[pos] & 0x3F) << 8) | (inner[pos + 1] & 0xFF);
+            int length = ((inner[pos + 2] & 0xFF) << 8) | (inner[pos + 3] & 0xFF);
+            if (type == 3 && length == 2 && pos + 6 <= inner.length) {
+                return (((inner[pos + 4] & 0xFF) << 8) | (inner[pos + 5] & 0xFF)) == status;
+            }
+            pos += 4 + length;
+        }
+        return false;
+    }
+
+    /** PEAPv0 sends inner packets without the EAP header; accept a full one too. */
+    static byte[] stripHeader(byte[] inner) {
+        if (inner.length >= 5 && inner[0] == 2 && (((inner[2] & 0xFF) << 8) | (inner[3] & 0xFF)) == inner.length) {
+            return Arrays.copyOfRange(inner, 4, inner.length);
+        }
+        return inner;
+    }
+}

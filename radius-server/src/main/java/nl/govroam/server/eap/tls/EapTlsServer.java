@@ -1,0 +1,182 @@
+package nl.govroam.server.eap.tls;
+
+import java.io.IOException;
+import java.util.Vector;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.CertificateEntry;
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.ClientCertificateType;
+import org.bouncycastle.tls.DefaultTlsServer;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsUtils;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+
+/**
+ * The Bouncy Castle TLS server of one EAP conversation: offers TLS 1.2 and/or 1.3 with modern suites that fit the
+ * key, picks the signature the key makes (TLS 1.3 included), asks for a client certificate for EAP-TLS and hands it
+ * to our PKIX check, and exports the EAP keys when the handshake completes.
+ */
+final class EapTlsServer extends DefaultTlsServer {
+    private static final int[] TLS13_SUITES = {
+            CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384,
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256};
+    private static final int[] EC_SUITES = {
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256};
+    private static final int[] RSA_SUITES = {
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256};
+
+    /** Checks the client's chain; returns a reason to refuse it, or null to accept. */
+    @FunctionalInterface
+    interface ClientCertificateCheck {
+        String refusal(Certificate chain);
+    }
+
+    private final TlsServerSettings settings;
+    private final int eapType;
+    private final ClientCertificateCheck clientCheck;
+    private EapKeys keys;
+    private String clientRefusal;
+
+    /**
+     * @param clientCheck for EAP-TLS: a client certificate is required and checked with it; null for PEAP and TTLS
+     */
+    EapTlsServer(TlsServerSettings settings, int eapType, ClientCertificateCheck clientCheck) {
+        super(settings.crypto());
+        this.settings = settings;
+        this.eapType = eapType;
+        this.clientCheck = clientCheck;
+    }
+
+    /** The keys, once the handshake is complete; else null. */
+    EapKeys keys() {
+        return keys;
+    }
+
+    /** Why the client certificate was refused, or null. */
+    String clientRefusal() {
+        return clientRefusal;
+    }
+
+    @Override
+    protected ProtocolVersion[] getSupportedVersions() {
+        return settings.versions();
+    }
+
+    @Override
+    protected int[] getSupportedCipherSuites() {
+        int[] own = settings.keyType() == TlsServerSettings.KeyType.RSA ? RSA_SUITES : EC_SUITES;
+        int[] all = new int[TLS13_SUITES.length + own.length];
+        System.arraycopy(TLS13_SUITES, 0, all, 0, TLS13_SUITES.length);
+        System.arraycopy(own, 0, all, TLS13_SUITES.length, own.length);
+        return TlsUtils.getSupportedCipherSuites(getCrypto(), all);
+    }
+
+    @Override
+    public TlsCredentials getCredentials() throws IOException {
+        if (TlsUtils.isTLSv13(context)) {
+            TlsCertificate[] chain = settings.chain();
+            CertificateEntry[] entries = new CertificateEntry[chain.length];
+            for (int i = 0; i < chain.length; i++) {
+                entries[i] = new CertificateEntry(chain[i], null);
+            }
+            return signer(new Certificate(TlsUtils.EMPTY_BYTES, entries), select13());
+        }
+        return super.getCredentials();
+    }
+
+    @Override
+    protected TlsCredentialedSigner getECDSASignerCredentials() throws IOException {
+        if (settings.keyType() == TlsServerSettings.KeyType.RSA) {
+            throw new TlsFatalAlert(AlertDescription.internal_error);
+        }
+        return signer(new Certificate(settings.chain()), select12(SignatureAlgorithm.ecdsa));
+    }
+
+    @Override
+    protected TlsCredentialedSigner getRSASignerCredentials() throws IOException {
+        if (settings.keyType() != TlsServerSettings.KeyType.RSA) {
+            throw new TlsFatalAlert(AlertDescription.internal_error);
+        }
+        return signer(new Certificate(settings.chain()), select12(SignatureAlgorithm.rsa));
+    }
+
+    private TlsCredentialedSigner signer(Certificate certificate, SignatureAndHashAlgorithm algorithm) {
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), settings.crypto(),
+                settings.privateKey(), certificate, algorithm);
+    }
+
+    private SignatureAndHashAlgorithm select12(short signature) throws IOException {
+        Vector<?> offered = context.getSecurityParametersHandshake().getClientSigAlgs();
+        if (offered == null) {
+            return SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha1, signature);
+        }
+        for (short hash : new short[] {HashAlgorithm.sha256, HashAlgorithm.sha384, HashAlgorithm.sha512}) {
+            SignatureAndHashAlgorithm wanted = SignatureAndHashAlgorithm.getInstance(hash, signature);
+            if (offered.contains(wanted)) {
+                return wanted;
+            }
+        }
+        throw new TlsFatalAlert(AlertDescription.handshake_failure, "no signature algorithm in common");
+    }
+
+    private SignatureAndHashAlgorithm select13() throws IOException {
+        SignatureAndHashAlgorithm wanted = switch (settings.keyType()) {
+            case EC_P256 -> SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa);
+            case EC_P384 -> SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha384, SignatureAlgorithm.ecdsa);
+            case RSA -> SignatureAndHashAlgorithm.rsa_pss_rsae_sha256;
+        };
+        Vector<?> offered = context.getSecurityParametersHandshake().getClientSigAlgs();
+        if (offered != null && !offered.contains(wanted)) {
+            throw new TlsFatalAlert(AlertDescription.handshake_failure, "client does not offer " + wanted);
+        }
+        return wanted;
+    }
+
+    @Override
+    public CertificateRequest getCertificateRequest() throws IOException {
+        if (clientCheck == null) {
+            return null;
+        }
+        Vector<?> algorithms = TlsUtils.getDefaultSupportedSignatureAlgorithms(context);
+        if (TlsUtils.isTLSv13(context)) {
+            return new CertificateRequest(TlsUtils.EMPTY_BYTES, algorithms, null, null);
+        }
+        return new CertificateRequest(new short[] {ClientCertificateType.ecdsa_sign, ClientCertificateType.rsa_sign},
+                algorithms, null);
+    }
+
+    @Override
+    public void notifyClientCertificate(Certificate clientCertificate) throws IOException {
+        if (clientCheck == null) {
+            return;
+        }
+        if (clientCertificate == null || clientCertificate.isEmpty()) {
+            clientRefusal = "the client sent no certificate";
+            throw new TlsFatalAlert(TlsUtils.isTLSv13(context) ? AlertDescription.certificate_required
+                    : AlertDescription.handshake_failure);
+        }
+        String refusal = clientCheck.refusal(clientCertificate);
+        if (refusal != null) {
+            clientRefusal = refusal;
+            throw new TlsFatalAlert(AlertDescription.bad_certificate);
+        }
+    }
+
+    @Override
+    public void notifyHandshakeComplete() throws IOException {
+        super.notifyHandshakeComplete();
+        keys = KeyExport.export(context, eapType);
+    }
+}

@@ -1,0 +1,91 @@
+package nl.govroam.server.eap.tls;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import nl.govroam.server.certs.CertifiedKey;
+import nl.govroam.server.config.EapConfig;
+
+/**
+ * What every EAP TLS session of one configuration shares: the crypto provider, the server's key and chain in Bouncy
+ * Castle's form, the key type (which decides the cipher suites) and the TLS versions. Immutable, thread-safe.
+ */
+public final class TlsServerSettings {
+    /** The signature the server key makes. */
+    enum KeyType { EC_P256, EC_P384, RSA }
+
+    private final BcTlsCrypto crypto;
+    private final AsymmetricKeyParameter privateKey;
+    private final List<TlsCertificate> chain;
+    private final KeyType keyType;
+    private final ProtocolVersion[] versions;
+
+    private TlsServerSettings(BcTlsCrypto crypto, AsymmetricKeyParameter privateKey, List<TlsCertificate> chain,
+                              KeyType keyType, ProtocolVersion[] versions) {
+        this.crypto = crypto;
+        this.privateKey = privateKey;
+        this.chain = List.copyOf(chain);
+        this.keyType = keyType;
+        this.versions = versions;
+    }
+
+    /**
+     * Prepares the settings.
+     *
+     * @throws IOException when the key is of a type EAP TLS cannot use here (EC P-256/P-384 and RSA are supported)
+     */
+    public static TlsServerSettings of(CertifiedKey serverKey, EapConfig.TlsVersion min, EapConfig.TlsVersion max)
+            throws IOException {
+        BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+        List<TlsCertificate> chain = new ArrayList<>();
+        for (X509Certificate c : serverKey.chain()) {
+            try {
+                chain.add(new BcTlsCertificate(crypto, c.getEncoded()));
+            } catch (CertificateEncodingException e) {
+                throw new IOException("server certificate cannot be encoded: " + e.getMessage(), e);
+            }
+        }
+        KeyType type = switch (serverKey.certificate().getPublicKey()) {
+            case ECPublicKey ec when ec.getParams().getCurve().getField().getFieldSize() == 256 -> KeyType.EC_P256;
+            case ECPublicKey ec when ec.getParams().getCurve().getField().getFieldSize() == 384 -> KeyType.EC_P384;
+            case RSAPublicKey rsa -> KeyType.RSA;
+            default -> throw new IOException("server key type " + serverKey.certificate().getPublicKey().getAlgorithm()
+                    + " is not supported for EAP; use EC P-256, P-384 or RSA");
+        };
+        AsymmetricKeyParameter key = PrivateKeyFactory.createKey(serverKey.key().getEncoded());
+        ProtocolVersion low = min == EapConfig.TlsVersion.TLS_1_3 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12;
+        ProtocolVersion high = max == EapConfig.TlsVersion.TLS_1_3 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12;
+        return new TlsServerSettings(crypto, key, chain, type, high.downTo(low));
+    }
+
+    BcTlsCrypto crypto() {
+        return crypto;
+    }
+
+    AsymmetricKeyParameter privateKey() {
+        return privateKey;
+    }
+
+    TlsCertificate[] chain() {
+        return chain.toArray(TlsCertificate[]::new);
+    }
+
+    KeyType keyType() {
+        return keyType;
+    }
+
+    ProtocolVersion[] versions() {
+        return versions.clone();
+    }
+}
