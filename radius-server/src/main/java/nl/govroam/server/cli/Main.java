@@ -98,9 +98,12 @@ public final class Main {
                   certs init [--dir DIR]   make development certificates for EAP and RadSec (a dev CA, a server
                                            and a client certificate) in DIR (default certs/) when absent
                   test-auth --server HOST:PORT --secret S --user USER@REALM --password P [--timeout 3s]
+                            [--method pap|ttls-pap]
                                            a test client (PAP, with Message-Authenticator) for any RADIUS
                                            server; exit 0 on Access-Accept, 1 on Access-Reject, 2 on timeout;
-                                           --secret-file and --password-file keep them out of the process list
+                                           --secret-file and --password-file keep them out of the process list;
+                                           ttls-pap (like rad_eap_test) needs --ca FILE [--server-name NAME] or
+                                           --insecure, and takes --anonymous-identity, --tls-version 1.2|1.3
                   help                     this text
                 """);
     }

@@ -16,6 +16,8 @@ public final class AttributeType {
     public static final int SERVICE_TYPE = 6;
     public static final int FRAMED_IP_ADDRESS = 8;
     public static final int FILTER_ID = 11;
+    /** RFC 2865 5.12; with EAP it bounds the EAP packet size (RFC 3579 2.4). */
+    public static final int FRAMED_MTU = 12;
     public static final int REPLY_MESSAGE = 18;
     /** RFC 2865 5.24. */
     public static final int STATE = 24;
