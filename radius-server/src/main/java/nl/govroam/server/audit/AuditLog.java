@@ -32,6 +32,7 @@ public final class AuditLog implements AuthEventListener {
                 .addKeyValue("chargeable_user_identity", e.cui())
                 .addKeyValue("operator_name", e.operatorName())
                 .addKeyValue("method", e.method())
+                .addKeyValue("tls_version", e.tlsVersion())
                 .addKeyValue("route", e.route())
                 .addKeyValue("result", e.result().code())
                 .addKeyValue("reason", e.reason())

@@ -18,6 +18,7 @@ import nl.govroam.server.config.ClientRole;
  * @param operatorName     the Operator-Name (RFC 5580) of the request, or null
  * @param cui              the Chargeable-User-Identity sent in the reply, or null
  * @param method           PAP, or the EAP method (e.g. {@code EAP-TTLS/PAP}); null when none was tried
+ * @param tlsVersion       the TLS version of a TLS-based EAP method once negotiated (e.g. {@code TLSv1.3}); else null
  * @param route            where it was decided: {@code directory:NAME}, {@code local} (routing rejects), ...
  * @param result           accept, reject or no reply
  * @param reason           a short stable reason code, e.g. {@code ok}, {@code wrong-password}, {@code multiple-at}
@@ -36,6 +37,7 @@ public record AuthEvent(
         String operatorName,
         String cui,
         String method,
+        String tlsVersion,
         String route,
         Result result,
         String reason,

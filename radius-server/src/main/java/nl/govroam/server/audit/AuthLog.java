@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One human-readable line per final decision, on the {@code govroam.auth} logger: client, outer User-Name, realm,
- * Calling-Station-Id, result, reason, latency (the time comes from the log pattern). Values are quoted and control
+ * One human-readable line per final decision, on the {@code govroam.auth} logger: client, outer User-Name, inner
+ * identity and CUI when there are any, realm, Calling-Station-Id, method and TLS version, result, reason, latency (the
+ * time comes from the log pattern). Values are quoted and control
  * characters escaped, so a hostile User-Name cannot forge a log line.
  */
 public final class AuthLog implements AuthEventListener {
@@ -24,10 +25,16 @@ public final class AuthLog implements AuthEventListener {
         if (e.innerIdentity() != null) {
             field(sb, "inner", e.innerIdentity());
         }
+        if (e.cui() != null) {
+            field(sb, "cui", e.cui());
+        }
         field(sb, "realm", e.realm());
         field(sb, "csi", e.callingStationId());
         if (e.method() != null) {
             sb.append(" method=").append(e.method());
+        }
+        if (e.tlsVersion() != null) {
+            sb.append(" tls=").append(e.tlsVersion());
         }
         sb.append(" route=").append(e.route());
         sb.append(" reason=").append(e.reason());

@@ -91,6 +91,13 @@ public final class AccessRequestProcessor implements RequestProcessor {
     }
 
     /**
+     * What a TLS-based EAP method adds to a decision's log: the inner identity and the TLS version, each null when
+     * there is none (yet).
+     */
+    record Tunnel(String innerIdentity, String tlsVersion) {
+    }
+
+    /**
      * Makes the final decisions for one request and reports each to the listener: the one place where a reply and
      * its audit event are made together, so every path is logged once.
      */
@@ -119,55 +126,58 @@ public final class AccessRequestProcessor implements RequestProcessor {
         }
 
         Decision accept(String method, Optional<String> vlan) {
-            return accept(method, vlan, List.of(), null, null, "");
+            return accept(method, vlan, List.of(), new Tunnel(null, null), null, "");
         }
 
-        /** An Access-Accept with extra attributes (EAP-Success, MS-MPPE keys, CUI); {@code inner} and {@code cui} are logged. */
-        Decision accept(String method, Optional<String> vlan, List<RadiusAttribute> extra, String inner, String cui,
+        /**
+         * An Access-Accept with extra attributes (EAP-Success, MS-MPPE keys, CUI); the tunnel's inner identity and
+         * TLS version and the {@code cui} are logged.
+         */
+        Decision accept(String method, Optional<String> vlan, List<RadiusAttribute> extra, Tunnel tunnel, String cui,
                         String detail) {
             List<RadiusAttribute> attributes = new ArrayList<>(extra);
             vlan.ifPresent(v -> attributes.addAll(VlanAttributes.of(v)));
             String vlanNote = vlan.map(v -> "vlan " + v).orElse("");
             String note = detail.isEmpty() ? vlanNote : vlanNote.isEmpty() ? detail : detail + "; " + vlanNote;
-            report(method, AuthEvent.Result.ACCEPT, "ok", note, inner, cui);
+            report(method, AuthEvent.Result.ACCEPT, "ok", note, tunnel, cui);
             return Decision.Reply.now(PacketCode.ACCESS_ACCEPT, attributes);
         }
 
         Decision reject(String method, String reason, String detail) {
-            return reject(method, reason, detail, List.of(), null);
+            return reject(method, reason, detail, List.of(), new Tunnel(null, null));
         }
 
-        /** An Access-Reject with extra attributes (EAP-Failure); {@code inner} is logged. */
-        Decision reject(String method, String reason, String detail, List<RadiusAttribute> extra, String inner) {
-            report(method, AuthEvent.Result.REJECT, reason, detail, inner, null);
+        /** An Access-Reject with extra attributes (EAP-Failure); the tunnel's inner identity and TLS version are logged. */
+        Decision reject(String method, String reason, String detail, List<RadiusAttribute> extra, Tunnel tunnel) {
+            report(method, AuthEvent.Result.REJECT, reason, detail, tunnel, null);
             return new Decision.Reply(PacketCode.ACCESS_REJECT, extra,
                     request.snapshot().config().server().rejectDelay());
         }
 
         /** The directory gave no answer: by policy, silence (a NAS fails over) or an immediate Access-Reject. */
         Decision unavailable(String method, String why) {
-            return unavailable(method, why, List.of(), null);
+            return unavailable(method, why, List.of(), new Tunnel(null, null));
         }
 
-        /** As {@link #unavailable(String, String)}, with extra attributes on a reject and the inner identity logged. */
-        Decision unavailable(String method, String why, List<RadiusAttribute> extra, String inner) {
+        /** As {@link #unavailable(String, String)}, with extra attributes on a reject and the tunnel logged. */
+        Decision unavailable(String method, String why, List<RadiusAttribute> extra, Tunnel tunnel) {
             DirectoryDownPolicy policy = request.snapshot().config().server().directoryDown();
             if (policy.forRole(request.client().role()) == DirectoryDownPolicy.Answer.NO_REPLY) {
-                report(method, AuthEvent.Result.NO_REPLY, "directory-unavailable", why, inner, null);
+                report(method, AuthEvent.Result.NO_REPLY, "directory-unavailable", why, tunnel, null);
                 return new Decision.Silence(DropReason.DIRECTORY_UNAVAILABLE);
             }
-            report(method, AuthEvent.Result.REJECT, "directory-unavailable", why, inner, null);
+            report(method, AuthEvent.Result.REJECT, "directory-unavailable", why, tunnel, null);
             return new Decision.Reply(PacketCode.ACCESS_REJECT, extra, Duration.ZERO);
         }
 
-        private void report(String method, AuthEvent.Result result, String reason, String detail, String inner,
+        private void report(String method, AuthEvent.Result result, String reason, String detail, Tunnel tunnel,
                             String cui) {
             RadiusPacket p = request.packet();
             events.onDecision(new AuthEvent(java.time.Instant.now(), request.client().name(),
-                    request.sender().getAddress().getHostAddress(), request.client().role(), userName, inner, realm,
+                    request.sender().getAddress().getHostAddress(), request.client().role(), userName, tunnel.innerIdentity(), realm,
                     p.string(AttributeType.CALLING_STATION_ID).orElse(null),
                     p.first(AttributeType.OPERATOR_NAME).map(RadiusAttribute::valueAsString).orElse(null), cui,
-                    method, route, result, reason, detail, (System.nanoTime() - request.receivedNanos()) / 1000));
+                    method, tunnel.tlsVersion(), route, result, reason, detail, (System.nanoTime() - request.receivedNanos()) / 1000));
         }
     }
 }

@@ -60,10 +60,10 @@ final class EapAuthentication {
             }
             case EapOutcome.Accept a -> accept(request, decisions, eap.get().config(), a, secret);
             case EapOutcome.Reject r -> decisions.reject(r.method() == null ? "EAP" : r.method(), r.reason(),
-                    withTls(r.tlsVersion(), r.detail()),
-                    r.eap() == null ? List.of() : EapMessages.split(r.eap()), r.innerIdentity());
-            case EapOutcome.Unavailable u -> decisions.unavailable(u.method(), withTls(u.tlsVersion(), u.why()),
-                    List.of(), u.innerIdentity());
+                    r.detail() == null ? "" : r.detail(), r.eap() == null ? List.of() : EapMessages.split(r.eap()),
+                    new AccessRequestProcessor.Tunnel(r.innerIdentity(), r.tlsVersion()));
+            case EapOutcome.Unavailable u -> decisions.unavailable(u.method(), u.why() == null ? "" : u.why(),
+                    List.of(), new AccessRequestProcessor.Tunnel(u.innerIdentity(), u.tlsVersion()));
         };
     }
 
@@ -98,7 +98,8 @@ final class EapAuthentication {
                 note = "CUI asked but no eap.cui-keys entry for " + realm;
             }
         }
-        return decisions.accept(a.method(), a.account().vlan(), attributes, inner, cui, withTls(a.tlsVersion(), note));
+        return decisions.accept(a.method(), a.account().vlan(), attributes,
+                new AccessRequestProcessor.Tunnel(inner, a.tlsVersion()), cui, note);
     }
 
     /** The user's own municipality's NAS (its operator is the realm or a parent of it) may see the real name. */
@@ -107,12 +108,5 @@ final class EapAuthentication {
         String r = realm.toLowerCase(java.util.Locale.ROOT);
         return request.client().role() == nl.govroam.server.config.ClientRole.NAS && !r.isEmpty()
                 && (r.equals(operator) || r.endsWith("." + operator));
-    }
-
-    private static String withTls(String tlsVersion, String detail) {
-        if (tlsVersion == null) {
-            return detail == null ? "" : detail;
-        }
-        return detail == null || detail.isEmpty() ? "tls " + tlsVersion : "tls " + tlsVersion + "; " + detail;
     }
 }

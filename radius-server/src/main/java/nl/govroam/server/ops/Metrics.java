@@ -2,6 +2,7 @@ package nl.govroam.server.ops;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
@@ -35,6 +36,7 @@ public final class Metrics implements AuthEventListener {
     private final Supplier<GovroamConfig> config;
     private final Supplier<Map<String, DirectoryAuthenticator>> directories;
     private final ReloadHistory reloads;
+    private final Supplier<Optional<Map<String, Long>>> eapSessions;
     private final ConcurrentHashMap<RequestKey, LongAdder> requests = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> rejectReasons = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LatencyHistogram> latency = new ConcurrentHashMap<>();
@@ -43,12 +45,18 @@ public final class Metrics implements AuthEventListener {
     private record Gauge(String help, DoubleSupplier value) {
     }
 
+    /**
+     * @param eapSessions the EAP session store's counters ({@code live}, {@code created}, {@code expired},
+     *                    {@code evicted}, {@code unknown-state}), read at scrape time; empty while EAP is off
+     */
     public Metrics(TransportCounters transport, Supplier<GovroamConfig> config,
-                   Supplier<Map<String, DirectoryAuthenticator>> directories, ReloadHistory reloads) {
+                   Supplier<Map<String, DirectoryAuthenticator>> directories, ReloadHistory reloads,
+                   Supplier<Optional<Map<String, Long>>> eapSessions) {
         this.transport = transport;
         this.config = config;
         this.directories = directories;
         this.reloads = reloads;
+        this.eapSessions = eapSessions;
     }
 
     /** Adds a gauge read at scrape time, e.g. live EAP sessions; {@code name} must be a valid metric name. */
@@ -122,6 +130,7 @@ public final class Metrics implements AuthEventListener {
         writeClients(out);
         writeDirectories(out);
         writeReloads(out);
+        eapSessions.get().ifPresent(counters -> writeEapSessions(out, counters));
         gauges.forEach((name, g) -> out.family(name, "gauge", g.help()).sample(name, g.value().getAsDouble()));
         return out.toString();
     }
@@ -172,6 +181,23 @@ public final class Metrics implements AuthEventListener {
                         new String[] {name, h.url()}, h.up() ? 1 : 0);
             }
         });
+    }
+
+    /** The bounded EAP session store: live conversations, and why conversations ended without a decision. */
+    private static void writeEapSessions(PrometheusText out, Map<String, Long> counters) {
+        out.family("govroam_eap_sessions", "gauge", "EAP conversations waiting for their next round (bounded by "
+                + "eap.sessions.max)").sample("govroam_eap_sessions", counters.getOrDefault("live", 0L));
+        out.family("govroam_eap_sessions_created_total", "counter", "EAP conversations started (first challenge sent)")
+                .sample("govroam_eap_sessions_created_total", counters.getOrDefault("created", 0L));
+        out.family("govroam_eap_sessions_expired_total", "counter", "EAP conversations dropped after "
+                + "eap.sessions.idle-timeout without a next round")
+                .sample("govroam_eap_sessions_expired_total", counters.getOrDefault("expired", 0L));
+        out.family("govroam_eap_sessions_evicted_total", "counter", "EAP conversations evicted, oldest first, to stay "
+                + "within eap.sessions.max").sample("govroam_eap_sessions_evicted_total",
+                counters.getOrDefault("evicted", 0L));
+        out.family("govroam_eap_unknown_state_total", "counter", "EAP responses whose State is unknown, expired or "
+                + "evicted (answered with a reject)").sample("govroam_eap_unknown_state_total",
+                counters.getOrDefault("unknown-state", 0L));
     }
 
     private void writeReloads(PrometheusText out) {

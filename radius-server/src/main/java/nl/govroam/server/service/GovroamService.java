@@ -91,7 +91,7 @@ public final class GovroamService implements AutoCloseable {
             TransportCounters counters = new TransportCounters();
             ReloadHistory reloads = new ReloadHistory();
             Metrics metrics = new Metrics(counters, () -> current.get().config(), () -> current.get().directories(),
-                    reloads);
+                    reloads, () -> current.get().eap().map(EapServer::sessionCounters));
             service = new GovroamService(current, counters, resources, directories,
                     new AccessRequestProcessor(decisionListeners(current, metrics)), new AccountingProcessor(recorder),
                     metrics, reloads);

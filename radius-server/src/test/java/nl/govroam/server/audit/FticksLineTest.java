@@ -25,7 +25,7 @@ class FticksLineTest {
 
     private static AuthEvent event(String user, ClientRole role, String route, AuthEvent.Result result, String operatorName) {
         return new AuthEvent(Instant.now(), "ap-1", "192.0.2.1", role, user, null, "ignored", MAC, operatorName, null,
-                "PAP", route, result, result == AuthEvent.Result.ACCEPT ? "ok" : "wrong-password", "", 1234);
+                "PAP", null, route, result, result == AuthEvent.Result.ACCEPT ? "ok" : "wrong-password", "", 1234);
     }
 
     /** Fields by name: the order of F-ticks fields is not fixed (federation-rules.md 1). */

@@ -100,6 +100,27 @@ class EapolClientTest {
         assertRejected(server.eapol(tunnel(parts[0], parts[1], USER, "wrong-password", ANONYMOUS, false)));
     }
 
+    /** Windows says "wrong password" only after the MSCHAPv2 Failure request; the result TLV failure comes after it. */
+    @ParameterizedTest(name = "TLS 1.3: {0}")
+    @ValueSource(booleans = {false, true})
+    void peapWrongPasswordGetsTheMschapv2FailureFirst(boolean tls13) throws Exception {
+        EapolTest.Result result = server.eapol(tunnel("PEAP", "MSCHAPV2", USER, "wrong-password", ANONYMOUS, tls13));
+        assertRejected(result);
+        assertTrue(result.output().contains("E=691 R=0 C="), "MSCHAPv2 Failure with E=691:\n" + result.tail());
+        int mschapFailure = result.output().indexOf("E=691 R=0 C=");
+        int resultTlv = result.output().indexOf("TLV Result - Failure");
+        assertTrue(resultTlv > mschapFailure, "then the failure Result TLV:\n" + result.tail());
+    }
+
+    @Test
+    void peapDisabledUserGetsTheAccountDisabledError() throws Exception {
+        String disabled = TestDirectory.DISABLED_USER.uid() + "@" + EapTestServer.REALM;
+        EapolTest.Result result = server.eapol(tunnel("PEAP", "MSCHAPV2", disabled,
+                TestDirectory.DISABLED_USER.password(), ANONYMOUS, false));
+        assertRejected(result);
+        assertTrue(result.output().contains("E=647 R=0 C="), "MSCHAPv2 Failure with E=647:\n" + result.tail());
+    }
+
     @ParameterizedTest(name = "TLS 1.3: {0}")
     @ValueSource(booleans = {false, true})
     void certificateFromAnotherCaIsRejected(boolean tls13) throws Exception {

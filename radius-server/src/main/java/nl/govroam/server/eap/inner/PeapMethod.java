@@ -16,7 +16,9 @@ import nl.govroam.server.eap.tls.TunnelMethod;
  * PEAPv0 with EAP-MSCHAPv2 (draft-josefsson-pppext-eap-tls-eap, draft-kamath-pppext-eap-mschapv2), as Windows and
  * Android speak it: inside the tunnel, EAP packets without their four-octet header ("compressed"), except the
  * EAP-TLV Result exchange that ends the conversation (full header). Rounds: Identity, MSCHAPv2 Challenge,
- * MSCHAPv2 Success, Result TLV; a wrong password gets the failure Result TLV.
+ * MSCHAPv2 Success, Result TLV. A refused MSCHAPv2 Response first gets the MSCHAPv2 Failure request (RFC 2759 6,
+ * draft-kamath 2: {@code E=691 R=0 C=... V=3 M=...}), which is what makes Windows say "wrong password", and after
+ * the peer's Failure acknowledgement the failure Result TLV.
  */
 public final class PeapMethod extends TunnelMethod {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,7 +26,16 @@ public final class PeapMethod extends TunnelMethod {
     private static final int RESULT_SUCCESS = 1;
     private static final int RESULT_FAILURE = 2;
 
-    private enum Phase { HANDSHAKE, FINISHED_SENT, IDENTITY_SENT, CHALLENGE_SENT, SUCCESS_SENT, RESULT_SENT, FAILURE_SENT }
+    private static final int OPCODE_FAILURE = 4;
+    /** RFC 2759 6: ERROR_AUTHENTICATION_FAILURE; also for an unknown user, so names cannot be probed. */
+    private static final int ERROR_AUTHENTICATION_FAILURE = 691;
+    /** RFC 2759 6: ERROR_ACCOUNT_DISABLED. */
+    private static final int ERROR_ACCOUNT_DISABLED = 647;
+
+    private enum Phase {
+        HANDSHAKE, FINISHED_SENT, IDENTITY_SENT, CHALLENGE_SENT, SUCCESS_SENT, RESULT_SENT, MSCHAP_FAILURE_SENT,
+        FAILURE_SENT
+    }
 
     private final Identifiers identifiers;
     private Phase phase = Phase.HANDSHAKE;
@@ -98,6 +109,14 @@ public final class PeapMethod extends TunnelMethod {
                 return resultAcknowledged(inner, RESULT_SUCCESS) ? pendingSuccess
                         : new MethodStep.Failure("peap-result-failure", "the peer did not confirm the success Result TLV");
             }
+            case MSCHAP_FAILURE_SENT -> {
+                byte[] body = stripHeader(inner);
+                if (body.length < 2 || body[0] != EapType.MSCHAPV2 || body[1] != OPCODE_FAILURE) {
+                    return pendingFailure;
+                }
+                phase = Phase.FAILURE_SENT;
+                return sendInner(received.output(), resultTlv(RESULT_FAILURE));
+            }
             case FAILURE_SENT -> {
                 return pendingFailure;
             }
@@ -138,13 +157,14 @@ public final class PeapMethod extends TunnelMethod {
         String userName = new String(body, 55, body.length - 55, StandardCharsets.UTF_8);
         AccountCheck.Verdict verdict = accounts.withNtHash(innerIdentity);
         if (!(verdict instanceof AccountCheck.Accepted accepted)) {
-            return fail(MethodStep.from(verdict), pendingOutput);
+            return mschapFailure(MethodStep.from(verdict), body[2], pendingOutput);
         }
         byte[] ntHash = accepted.account().ntHash().orElseThrow().bytes();
         byte[] user = MsChapV2.userNameForHash(userName);
         try {
             if (!MsChapV2.verify(challenge, peerChallenge, user, ntHash, ntResponse)) {
-                return fail(new MethodStep.Failure("wrong-password", "MSCHAPv2 NT-Response does not match"), pendingOutput);
+                return mschapFailure(new MethodStep.Failure("wrong-password", "MSCHAPv2 NT-Response does not match"),
+                        body[2], pendingOutput);
             }
             byte[] message = (MsChapV2.authenticatorResponse(ntHash, ntResponse, peerChallenge, challenge, user)
                     + " M=OK").getBytes(StandardCharsets.US_ASCII);
@@ -164,14 +184,31 @@ public final class PeapMethod extends TunnelMethod {
         }
     }
 
-    /** A refusal goes out as the failure Result TLV; the peer's answer ends the conversation. Unavailable ends it at once. */
-    private MethodStep fail(MethodStep step, byte[] pendingOutput) throws IOException {
+    /**
+     * A refused MSCHAPv2 Response: OpCode 4 Failure with the MSCHAPv2-ID of the response, MS-Length and the failure
+     * message, no retry ({@code R=0}), a fresh challenge as RFC 2759 6 asks, version 3. The failure Result TLV follows
+     * the peer's acknowledgement. Unavailable ends the conversation at once.
+     */
+    private MethodStep mschapFailure(MethodStep step, byte mschapId, byte[] pendingOutput) throws IOException {
         if (!(step instanceof MethodStep.Failure failure)) {
             return step;
         }
+        byte[] next = new byte[16];
+        RANDOM.nextBytes(next);
+        int error = failure.reason().equals("disabled") ? ERROR_ACCOUNT_DISABLED : ERROR_AUTHENTICATION_FAILURE;
+        byte[] message = ("E=" + error + " R=0 C=" + java.util.HexFormat.of().withUpperCase().formatHex(next)
+                + " V=3 M=Authentication failed").getBytes(StandardCharsets.US_ASCII);
+        int msLength = 4 + message.length;
+        byte[] packet = new byte[1 + msLength];
+        packet[0] = (byte) EapType.MSCHAPV2;
+        packet[1] = OPCODE_FAILURE;
+        packet[2] = mschapId;
+        packet[3] = (byte) (msLength >>> 8);
+        packet[4] = (byte) msLength;
+        System.arraycopy(message, 0, packet, 5, message.length);
         pendingFailure = failure;
-        phase = Phase.FAILURE_SENT;
-        return sendInner(pendingOutput, resultTlv(RESULT_FAILURE));
+        phase = Phase.MSCHAP_FAILURE_SENT;
+        return sendInner(pendingOutput, packet);
     }
 
     /** An EAP-TLV Request with the full header and one mandatory Result TLV (type 3, length 2). */

@@ -19,6 +19,17 @@ public final class OpsServer implements AutoCloseable {
     public static final String FTICKS_KEY = "ops-test-Fticks-Key-88d1f0";
     public static final String JAN = "jan.jansen@demodorp.example";
     public static final String PASSWORD = "demo-password";
+    /** An extra section for {@link #yaml}: EAP with the development certificates, PEAP proposed first, TTLS after a Nak. */
+    public static final String EAP_SECTION = """
+            eap:
+              methods: [peap, ttls]
+              certificate:
+                development: true
+                certificate-file: certs/dev-server.pem
+                key-file: certs/dev-server.key
+              tls-min-version: "1.2"
+              tls-max-version: "1.3"
+            """;
 
     /** Everything but the clients list; {@link #yaml} adds clients and extra sections. */
     public static String yaml(Path dir, String clientsExtra, String extraSections) {
