@@ -11,13 +11,14 @@ import java.util.function.Function;
 final class ConfigBinder {
 
     static final List<String> TOP_KEYS = List.of("server", "accounting", "realm-sanity", "clients", "directories",
-            "realms");
+            "realms", "peers", "pools", "federation");
     static final Path DEFAULT_ACCOUNTING_DIRECTORY = Path.of("var/accounting");
 
     private final Path file;
     private final Problems problems;
     private final ClientsBinder clientsBinder;
     private final DirectoriesBinder directoriesBinder;
+    private final FederationBinder federationBinder;
 
     ConfigBinder(Path file, Problems problems, Map<String, String> environment) {
         this.file = file;
@@ -26,6 +27,7 @@ final class ConfigBinder {
         SecretResolver secrets = new SecretResolver(environment, configDirectory);
         this.clientsBinder = new ClientsBinder(secrets);
         this.directoriesBinder = new DirectoriesBinder(secrets, configDirectory);
+        this.federationBinder = new FederationBinder(problems, secrets, configDirectory);
     }
 
     Optional<GovroamConfig> bind(YamlNode root) {
@@ -47,11 +49,12 @@ final class ConfigBinder {
         List<Bound<RealmConfig>> realms = each(config, "realms", "realms this server serves, each with its "
                 + "directory", RealmsBinder::bind);
         new CrossReferenceValidator(problems).validate(clients, directories, realms, sanity);
+        Optional<FederationConfig> federation = federationBinder.bind(config, realms);
         if (problems.errorCount() > 0) {
             return Optional.empty();
         }
         return Optional.of(new GovroamConfig(file, server, accounting, sanity.orElseThrow(), values(clients),
-                values(directories), values(realms)));
+                values(directories), values(realms), federation.orElseThrow()));
     }
 
     private <T> List<Bound<T>> each(MapReader config, String key, String what, Function<MapReader, Optional<T>> binder) {

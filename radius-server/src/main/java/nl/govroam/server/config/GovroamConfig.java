@@ -15,7 +15,14 @@ public record GovroamConfig(
         RealmSanityConfig realmSanity,
         List<ClientConfig> clients,
         List<DirectoryConfig> directories,
-        List<RealmConfig> realms) {
+        List<RealmConfig> realms,
+        FederationConfig federation) {
+
+    /** A config without federation proxying. */
+    public GovroamConfig(Path source, ServerConfig server, AccountingConfig accounting, RealmSanityConfig realmSanity,
+                         List<ClientConfig> clients, List<DirectoryConfig> directories, List<RealmConfig> realms) {
+        this(source, server, accounting, realmSanity, clients, directories, realms, FederationConfig.NONE);
+    }
 
     public GovroamConfig {
         clients = List.copyOf(clients);

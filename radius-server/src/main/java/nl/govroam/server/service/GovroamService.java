@@ -16,6 +16,7 @@ import nl.govroam.server.auth.AccessRequestProcessor;
 import nl.govroam.server.config.DirectoryConfig;
 import nl.govroam.server.config.GovroamConfig;
 import nl.govroam.server.demo.DemoDirectory;
+import nl.govroam.server.proxy.Federation;
 import nl.govroam.server.realm.Router;
 import nl.govroam.server.transport.ClientRegistry;
 import nl.govroam.server.transport.RadiusListeners;
@@ -60,8 +61,11 @@ public final class GovroamService implements AutoCloseable {
                     new Router(config.realms(), config.realmSanity()), directories);
             AtomicReference<ServiceSnapshot> current = new AtomicReference<>(snapshot);
             TransportCounters counters = new TransportCounters();
+            Federation federation = Federation.start(config.federation());
+            resources.add(federation);
+            AccessRequestProcessor access = new AccessRequestProcessor(new AuthLog(), federation);
             RadiusListeners listeners = RadiusListeners.start(config.server(), current::get,
-                    new AccessRequestProcessor(new AuthLog()), new AccountingProcessor(recorder), counters);
+                    access, new AccountingProcessor(recorder), counters);
             LOG.info("govroam server ready: {} clients, {} directories, {} realms (config {})",
                     config.clients().size(), config.directories().size(), config.realms().size(), config.source());
             return new GovroamService(current, listeners, counters, resources);
