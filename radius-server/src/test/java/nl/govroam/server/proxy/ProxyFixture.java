@@ -52,6 +52,11 @@ final class ProxyFixture {
 
     /** Server, NAS client 127.0.0.1, the demo directory for demodorp.example, and {@code federation} appended. */
     static String yaml(Path dir, String federation) {
+        return yaml(dir, "", federation);
+    }
+
+    /** As {@link #yaml(Path, String)}, with more {@code clients:} items. */
+    static String yaml(Path dir, String extraClients, String federation) {
         return """
                 server:
                   address: 127.0.0.1
@@ -65,10 +70,11 @@ final class ProxyFixture {
                     address: 127.0.0.1
                     secret: %s
                     operator: nijmegen.nl
+                  %s
                 directories:
                   - name: demo
                     embedded-demo: true
-                """.formatted(dir.resolve("acct"), NAS_SECRET) + federation;
+                """.formatted(dir.resolve("acct"), NAS_SECRET, extraClients.strip()) + federation;
     }
 
     static GovroamService start(GovroamConfig config) {
