@@ -11,7 +11,7 @@ final class PeerTransports {
     static PeerTransport open(EventLoopGroup group, PeerConfig config) throws InterruptedException {
         return switch (config.transport()) {
             case UDP -> new UdpPeerTransport(group, config);
-            case RADSEC -> throw new UnsupportedOperationException("RadSec peers are not implemented yet");
+            case RADSEC -> new RadSecPeerTransport(group, config);
         };
     }
 }

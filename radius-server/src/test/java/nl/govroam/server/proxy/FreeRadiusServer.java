@@ -156,14 +156,17 @@ final class FreeRadiusServer implements AutoCloseable {
     }
 
     static String client(String address, String secret) {
+        return client(address, secret, true);
+    }
+
+    static String client(String address, String secret, boolean requireMessageAuthenticator) {
         return """
                 client c-%1$s {
                     ipaddr = %1$s
                     secret = %2$s
-                    require_message_authenticator = yes
-                    limit_proxy_state = yes
+                    require_message_authenticator = %3$s
                 }
-                """.formatted(address, secret);
+                """.formatted(address, secret, requireMessageAuthenticator ? "yes" : "no");
     }
 
     private void awaitReady(Path log) throws IOException {
