@@ -17,6 +17,7 @@ import nl.govroam.server.config.DirectoryConfig;
 import nl.govroam.server.config.GovroamConfig;
 import nl.govroam.server.demo.DemoDirectory;
 import nl.govroam.server.proxy.Federation;
+import nl.govroam.server.proxy.radsec.RadSecListener;
 import nl.govroam.server.realm.Router;
 import nl.govroam.server.transport.ClientRegistry;
 import nl.govroam.server.transport.RadiusListeners;
@@ -64,6 +65,9 @@ public final class GovroamService implements AutoCloseable {
             Federation federation = Federation.start(config.federation());
             resources.add(federation);
             AccessRequestProcessor access = new AccessRequestProcessor(new AuthLog(), federation);
+            if (config.federation().radsecListener().isPresent()) {
+                resources.add(RadSecListener.start(config.federation().radsecListener().get(), current::get, access));
+            }
             RadiusListeners listeners = RadiusListeners.start(config.server(), current::get,
                     access, new AccountingProcessor(recorder), counters);
             LOG.info("govroam server ready: {} clients, {} directories, {} realms (config {})",

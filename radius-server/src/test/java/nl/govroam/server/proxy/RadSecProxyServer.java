@@ -30,16 +30,32 @@ final class RadSecProxyServer implements AutoCloseable {
 
     /** Starts with {@code blocks} (tls, client, server, realm) and a TLS listener on a free port of 127.0.0.1. */
     static RadSecProxyServer start(Path dir, String blocks) {
+        return start(dir, blocks, true);
+    }
+
+    /** As a RadSec client only (UDP in front, TLS to its servers): no TLS listener; ready after a short settle. */
+    static RadSecProxyServer startClientOnly(Path dir, String blocks) {
+        return start(dir, blocks, false);
+    }
+
+    private static RadSecProxyServer start(Path dir, String blocks, boolean listenTls) {
         assumeInstalled();
         int port = freeTcpPort();
-        String conf = "ListenTLS 127.0.0.1:" + port + "\nLogLevel 5\nLogDestination file://" + dir.resolve("radsecproxy.log")
+        String conf = (listenTls ? "ListenTLS 127.0.0.1:" + port + "\n" : "") + "LogLevel 5\nLogDestination file://" + dir.resolve("radsecproxy.log")
                 + "\n" + blocks;
         try {
             Files.writeString(dir.resolve("radsecproxy.conf"), conf);
             Process p = new ProcessBuilder(BINARY.toString(), "-f", "-d", "5", "-c", dir.resolve("radsecproxy.conf").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
             RadSecProxyServer server = new RadSecProxyServer(p, dir, port);
-            server.awaitListening();
+            if (listenTls) {
+                server.awaitListening();
+            } else {
+                FreeRadiusServer.sleep(1000);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("radsecproxy exited:\n" + server.log());
+                }
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
