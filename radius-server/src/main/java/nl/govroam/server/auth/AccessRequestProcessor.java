@@ -15,7 +15,10 @@ import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.RadiusAttribute;
 import nl.govroam.server.codec.RadiusPacket;
 import nl.govroam.server.codec.UserPasswordCipher;
+import nl.govroam.server.config.ClientRole;
 import nl.govroam.server.config.DirectoryDownPolicy;
+import nl.govroam.server.proxy.Federation;
+import nl.govroam.server.proxy.ProxyOutcome;
 import nl.govroam.server.realm.Route;
 import nl.govroam.server.transport.Decision;
 import nl.govroam.server.transport.DropReason;
@@ -31,9 +34,16 @@ public final class AccessRequestProcessor implements RequestProcessor {
     static final String METHOD_PAP = "PAP";
 
     private final AuthEventListener events;
+    private final Federation federation;
 
     public AccessRequestProcessor(AuthEventListener events) {
+        this(events, null);
+    }
+
+    /** @param federation where {@link Route.Proxy} requests go; null when no peers are configured */
+    public AccessRequestProcessor(AuthEventListener events, Federation federation) {
         this.events = events;
+        this.federation = federation;
     }
 
     @Override
@@ -48,7 +58,18 @@ public final class AccessRequestProcessor implements RequestProcessor {
             }
             case Route.Local local -> authenticateLocally(request,
                     new Decisions(request, events, userName, local.nai().realm(), "directory:" + local.directory()), local);
+            case Route.Proxy proxy -> proxy(request, proxy,
+                    new Decisions(request, events, userName, proxy.nai().realm(), "proxy:" + proxy.pool()));
         };
+    }
+
+    private Decision proxy(InboundRequest request, Route.Proxy proxy, Decisions decisions) {
+        String method = request.packet().has(AttributeType.EAP_MESSAGE) ? "EAP"
+                : request.packet().has(AttributeType.USER_PASSWORD) ? METHOD_PAP : null;
+        if (federation == null) {
+            return decisions.reject(method, "no-federation", "pool " + proxy.pool() + " is not running");
+        }
+        return decisions.relayed(method, federation.forward(request, proxy));
     }
 
     private Decision authenticateLocally(InboundRequest request, Decisions decisions, Route.Local local) {
@@ -126,11 +147,28 @@ public final class AccessRequestProcessor implements RequestProcessor {
         Decision accept(String method, Optional<String> vlan, List<RadiusAttribute> extra, String inner, String cui,
                         String detail) {
             List<RadiusAttribute> attributes = new ArrayList<>(extra);
-            vlan.ifPresent(v -> attributes.addAll(VlanAttributes.of(v)));
+            if (request.client().role() != ClientRole.FEDERATION) {
+                vlan.ifPresent(v -> attributes.addAll(VlanAttributes.of(v)));
+            }
             String vlanNote = vlan.map(v -> "vlan " + v).orElse("");
             String note = detail.isEmpty() ? vlanNote : vlanNote.isEmpty() ? detail : detail + "; " + vlanNote;
             report(method, AuthEvent.Result.ACCEPT, "ok", note, inner, cui);
             return Decision.Reply.now(PacketCode.ACCESS_ACCEPT, attributes);
+        }
+
+        /** A peer's answer is relayed (a Challenge is not final and not reported); a refusal is an Access-Reject. */
+        Decision relayed(String method, ProxyOutcome outcome) {
+            return switch (outcome) {
+                case ProxyOutcome.Refused refused -> reject(method, refused.reason(), refused.detail());
+                case ProxyOutcome.Relayed relayed -> {
+                    if (relayed.code() == PacketCode.ACCESS_ACCEPT) {
+                        report(method, AuthEvent.Result.ACCEPT, "ok", "peer " + relayed.peer(), null, null);
+                    } else if (relayed.code() == PacketCode.ACCESS_REJECT) {
+                        report(method, AuthEvent.Result.REJECT, "peer-reject", "peer " + relayed.peer(), null, null);
+                    }
+                    yield Decision.Reply.now(relayed.code(), relayed.attributes());
+                }
+            };
         }
 
         Decision reject(String method, String reason, String detail) {
