@@ -15,7 +15,10 @@ import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.RadiusAttribute;
 import nl.govroam.server.codec.RadiusPacket;
 import nl.govroam.server.codec.UserPasswordCipher;
+import nl.govroam.server.config.ClientRole;
 import nl.govroam.server.config.DirectoryDownPolicy;
+import nl.govroam.server.proxy.Federation;
+import nl.govroam.server.proxy.ProxyOutcome;
 import nl.govroam.server.realm.Route;
 import nl.govroam.server.transport.Decision;
 import nl.govroam.server.transport.DropReason;
@@ -31,9 +34,16 @@ public final class AccessRequestProcessor implements RequestProcessor {
     static final String METHOD_PAP = "PAP";
 
     private final AuthEventListener events;
+    private final Federation federation;
 
     public AccessRequestProcessor(AuthEventListener events) {
+        this(events, null);
+    }
+
+    /** @param federation where {@link Route.Proxy} requests go; null when no peers are configured */
+    public AccessRequestProcessor(AuthEventListener events, Federation federation) {
         this.events = events;
+        this.federation = federation;
     }
 
     @Override
@@ -48,7 +58,18 @@ public final class AccessRequestProcessor implements RequestProcessor {
             }
             case Route.Local local -> authenticateLocally(request,
                     new Decisions(request, events, userName, local.nai().realm(), "directory:" + local.directory()), local);
+            case Route.Proxy proxy -> proxy(request, proxy,
+                    new Decisions(request, events, userName, proxy.nai().realm(), "proxy:" + proxy.pool()));
         };
+    }
+
+    private Decision proxy(InboundRequest request, Route.Proxy proxy, Decisions decisions) {
+        String method = request.packet().has(AttributeType.EAP_MESSAGE) ? "EAP"
+                : request.packet().has(AttributeType.USER_PASSWORD) ? METHOD_PAP : null;
+        if (federation == null) {
+            return decisions.reject(method, "no-federation", "pool " + proxy.pool() + " is not running");
+        }
+        return decisions.relayed(method, federation.forward(request, proxy));
     }
 
     private Decision authenticateLocally(InboundRequest request, Decisions decisions, Route.Local local) {
@@ -95,6 +116,8 @@ public final class AccessRequestProcessor implements RequestProcessor {
      * there is none (yet).
      */
     record Tunnel(String innerIdentity, String tlsVersion) {
+        /** No tunnel: PAP, a routing decision, or a proxied request. */
+        static final Tunnel NONE = new Tunnel(null, null);
     }
 
     /**
@@ -126,7 +149,7 @@ public final class AccessRequestProcessor implements RequestProcessor {
         }
 
         Decision accept(String method, Optional<String> vlan) {
-            return accept(method, vlan, List.of(), new Tunnel(null, null), null, "");
+            return accept(method, vlan, List.of(), Tunnel.NONE, null, "");
         }
 
         /**
@@ -136,15 +159,36 @@ public final class AccessRequestProcessor implements RequestProcessor {
         Decision accept(String method, Optional<String> vlan, List<RadiusAttribute> extra, Tunnel tunnel, String cui,
                         String detail) {
             List<RadiusAttribute> attributes = new ArrayList<>(extra);
-            vlan.ifPresent(v -> attributes.addAll(VlanAttributes.of(v)));
+            if (request.client().role() != ClientRole.FEDERATION) {
+                vlan.ifPresent(v -> attributes.addAll(VlanAttributes.of(v)));
+            }
             String vlanNote = vlan.map(v -> "vlan " + v).orElse("");
             String note = detail.isEmpty() ? vlanNote : vlanNote.isEmpty() ? detail : detail + "; " + vlanNote;
             report(method, AuthEvent.Result.ACCEPT, "ok", note, tunnel, cui);
             return Decision.Reply.now(PacketCode.ACCESS_ACCEPT, attributes);
         }
 
+        /** A peer's answer is relayed (a Challenge is not final and not reported); a refusal is an Access-Reject. */
+        Decision relayed(String method, ProxyOutcome outcome) {
+            return switch (outcome) {
+                case ProxyOutcome.Refused refused -> reject(method, refused.reason(), refused.detail());
+                case ProxyOutcome.Relayed relayed -> {
+                    if (relayed.code() == PacketCode.ACCESS_ACCEPT) {
+                        String cui = relayed.attributes().stream()
+                                .filter(a -> a.type() == AttributeType.CHARGEABLE_USER_IDENTITY)
+                                .map(RadiusAttribute::valueAsString).findFirst().orElse(null);
+                        report(method, AuthEvent.Result.ACCEPT, "ok", "peer " + relayed.peer(), Tunnel.NONE, cui);
+                    } else if (relayed.code() == PacketCode.ACCESS_REJECT) {
+                        report(method, AuthEvent.Result.REJECT, "peer-reject", "peer " + relayed.peer(), Tunnel.NONE,
+                                null);
+                    }
+                    yield Decision.Reply.now(relayed.code(), relayed.attributes());
+                }
+            };
+        }
+
         Decision reject(String method, String reason, String detail) {
-            return reject(method, reason, detail, List.of(), new Tunnel(null, null));
+            return reject(method, reason, detail, List.of(), Tunnel.NONE);
         }
 
         /** An Access-Reject with extra attributes (EAP-Failure); the tunnel's inner identity and TLS version are logged. */
@@ -156,7 +200,7 @@ public final class AccessRequestProcessor implements RequestProcessor {
 
         /** The directory gave no answer: by policy, silence (a NAS fails over) or an immediate Access-Reject. */
         Decision unavailable(String method, String why) {
-            return unavailable(method, why, List.of(), new Tunnel(null, null));
+            return unavailable(method, why, List.of(), Tunnel.NONE);
         }
 
         /** As {@link #unavailable(String, String)}, with extra attributes on a reject and the tunnel logged. */
@@ -172,6 +216,7 @@ public final class AccessRequestProcessor implements RequestProcessor {
 
         private void report(String method, AuthEvent.Result result, String reason, String detail, Tunnel tunnel,
                             String cui) {
+            java.util.Objects.requireNonNull(tunnel, "tunnel");
             RadiusPacket p = request.packet();
             events.onDecision(new AuthEvent(java.time.Instant.now(), request.client().name(),
                     request.sender().getAddress().getHostAddress(), request.client().role(), userName, tunnel.innerIdentity(), realm,

@@ -34,11 +34,24 @@ final class ConfigSummary {
         }
         out.println("realms (first match wins):");
         for (RealmConfig r : c.realms()) {
-            out.println("  " + r.realm() + (r.subdomains() ? " and *." + r.realm() : "") + "  -> directory "
-                    + r.directory());
+            out.println("  " + (r.isDefaultRoute() ? "* (any other realm)" : r.realm())
+                    + (r.subdomains() ? " and *." + r.realm() : "")
+                    + (r.proxied() ? "  -> pool " + r.pool() : "  -> directory " + r.directory()));
         }
-        out.println("  any other realm  -> Access-Reject (not-local): federation proxying is not configured");
-        out.println("peers: none");
+        if (c.realms().stream().noneMatch(RealmConfig::isDefaultRoute)) {
+            out.println("  any other realm  -> Access-Reject (not-local): no default route to the federation");
+        }
+        if (c.federation().peers().isEmpty()) {
+            out.println("peers: none");
+        } else {
+            out.println("peers:");
+            c.federation().peers().forEach(p -> out.println("  " + p.name() + "  " + p.address().getHostAddress() + ":"
+                    + p.port() + "  " + p.transport().name().toLowerCase() + "  response window "
+                    + p.responseWindow().toSeconds() + "s, " + p.retries() + " retries"));
+            out.println("pools:");
+            c.federation().pools().forEach(p -> out.println("  " + p.name() + "  " + String.join(", ", p.peers())
+                    + "  (" + p.balance().name().toLowerCase().replace('_', '-') + ")"));
+        }
         out.println("realm deny list: " + String.join(", ", c.realmSanity().denyRealms()));
         FticksConfig f = c.operations().fticks();
         out.println("f-ticks: " + (f.enabled() ? f.prefix() + ", " + f.report().name().toLowerCase() + " decisions, csi "

@@ -55,7 +55,27 @@ final class Explain {
                 out.println("f-ticks: " + fticks(config, client));
                 yield Main.OK;
             }
+            case Route.Proxy proxy -> proxy(config, client, proxy, out);
         };
+    }
+
+    private static int proxy(GovroamConfig config, Optional<ClientConfig> client, Route.Proxy proxy, PrintStream out) {
+        if (client.map(c -> c.role() == ClientRole.FEDERATION).orElse(false)) {
+            out.println("decision: Access-Reject, reason not-local");
+            out.println("why: a federation peer sent a realm that is not ours; it is never sent back out (loop prevention)");
+            return Main.FAILED;
+        }
+        out.println("realm: " + proxy.nai().realm() + " is not ours; route " + proxy.realm() + " -> pool " + proxy.pool());
+        out.println("decision: proxied to the federation");
+        config.federation().pool(proxy.pool()).ifPresent(pool -> {
+            out.println("pool: " + pool.name() + " (" + pool.balance().name().toLowerCase().replace('_', '-')
+                    + "), peers in order:");
+            pool.peers().forEach(name -> config.federation().peer(name).ifPresent(peer -> out.println("  peer "
+                    + peer.name() + " " + peer.address().getHostAddress() + ":" + peer.port() + " "
+                    + peer.transport().name().toLowerCase())));
+        });
+        out.println("f-ticks: " + fticks(config, client));
+        return Main.OK;
     }
 
     private static void directory(DirectoryConfig d, Route.Local local, PrintStream out) {

@@ -11,7 +11,7 @@ import java.util.function.Function;
 final class ConfigBinder {
 
     static final List<String> TOP_KEYS = List.of("server", "accounting", "realm-sanity", "clients", "directories",
-            "realms", "fticks", "metrics", "eap");
+            "realms", "peers", "pools", "federation", "fticks", "metrics", "eap");
     static final Path DEFAULT_ACCOUNTING_DIRECTORY = Path.of("var/accounting");
 
     private final Path file;
@@ -20,6 +20,7 @@ final class ConfigBinder {
     private final DirectoriesBinder directoriesBinder;
     private final OperationsBinder operationsBinder;
     private final EapBinder eapBinder;
+    private final FederationBinder federationBinder;
 
     ConfigBinder(Path file, Problems problems, Map<String, String> environment) {
         this.file = file;
@@ -30,6 +31,7 @@ final class ConfigBinder {
         this.directoriesBinder = new DirectoriesBinder(secrets, configDirectory);
         this.operationsBinder = new OperationsBinder(secrets);
         this.eapBinder = new EapBinder(secrets, configDirectory);
+        this.federationBinder = new FederationBinder(problems, secrets, configDirectory);
     }
 
     Optional<GovroamConfig> bind(YamlNode root) {
@@ -53,11 +55,12 @@ final class ConfigBinder {
         OperationsConfig operations = operationsBinder.bind(config);
         Optional<EapConfig> eap = config.map("eap").flatMap(eapBinder::bind);
         new CrossReferenceValidator(problems).validate(clients, directories, realms, sanity);
+        Optional<FederationConfig> federation = federationBinder.bind(config, realms);
         if (problems.errorCount() > 0) {
             return Optional.empty();
         }
         return Optional.of(new GovroamConfig(file, server, accounting, sanity.orElseThrow(), values(clients),
-                values(directories), values(realms), operations, eap));
+                values(directories), values(realms), operations, eap, federation.orElseThrow()));
     }
 
     private <T> List<Bound<T>> each(MapReader config, String key, String what, Function<MapReader, Optional<T>> binder) {

@@ -17,13 +17,23 @@ public record GovroamConfig(
         List<DirectoryConfig> directories,
         List<RealmConfig> realms,
         OperationsConfig operations,
-        Optional<EapConfig> eap) {
+        Optional<EapConfig> eap,
+        FederationConfig federation) {
 
     public GovroamConfig {
         clients = List.copyOf(clients);
         directories = List.copyOf(directories);
         realms = List.copyOf(realms);
         eap = eap == null ? Optional.empty() : eap;
+        federation = federation == null ? FederationConfig.NONE : federation;
+    }
+
+    /** A config without federation proxying. */
+    public GovroamConfig(Path source, ServerConfig server, AccountingConfig accounting, RealmSanityConfig realmSanity,
+                         List<ClientConfig> clients, List<DirectoryConfig> directories, List<RealmConfig> realms,
+                         OperationsConfig operations, Optional<EapConfig> eap) {
+        this(source, server, accounting, realmSanity, clients, directories, realms, operations, eap,
+                FederationConfig.NONE);
     }
 
     /** A config without EAP (PAP only). */

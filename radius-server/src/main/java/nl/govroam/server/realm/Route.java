@@ -25,6 +25,21 @@ public sealed interface Route {
     }
 
     /**
+     * A realm that is not ours: proxy to a federation pool (an explicit route, or the default route {@code *}).
+     *
+     * @param nai   the parsed outer identity, as sent
+     * @param realm the configured realm that matched, or {@code *} for the default route
+     * @param pool  the name of the configured peer pool
+     */
+    record Proxy(Nai nai, String realm, String pool) implements Route {
+        public Proxy {
+            Objects.requireNonNull(nai, "nai");
+            Objects.requireNonNull(realm, "realm");
+            Objects.requireNonNull(pool, "pool");
+        }
+    }
+
+    /**
      * Not routed: answer with an Access-Reject, never with silence (federation-rules.md 2).
      *
      * @param reason the rule, with its stable log code

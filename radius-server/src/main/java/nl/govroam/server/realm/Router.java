@@ -26,12 +26,18 @@ public final class Router {
     private final Map<String, Candidate> exact;
     private final Map<String, Candidate> parentDomains;
     private final RealmDenyList denyList;
+    private final RealmConfig defaultRoute;
 
     public Router(List<RealmConfig> realms, RealmSanityConfig sanity) {
         Map<String, Candidate> exact = new HashMap<>();
         Map<String, Candidate> parentDomains = new HashMap<>();
+        RealmConfig defaultRoute = null;
         for (int order = 0; order < realms.size(); order++) {
             RealmConfig config = realms.get(order);
+            if (config.isDefaultRoute()) {
+                defaultRoute = defaultRoute == null ? config : defaultRoute;
+                continue;
+            }
             String key = RealmNames.comparable(config.realm());
             Candidate candidate = new Candidate(order, config);
             exact.putIfAbsent(key, candidate);
@@ -42,6 +48,7 @@ public final class Router {
         this.exact = Map.copyOf(exact);
         this.parentDomains = Map.copyOf(parentDomains);
         this.denyList = new RealmDenyList(sanity.denyRealms());
+        this.defaultRoute = defaultRoute;
     }
 
     /** Decides the route of one request from its outer User-Name (may be null). Never throws on bad input. */
@@ -60,11 +67,15 @@ public final class Router {
                     "realm " + nai.realm() + " is on the deny list (" + deniedBy.get() + ")");
         }
         Candidate match = lookup(key);
-        if (match == null) {
+        RealmConfig config = match != null ? match.config() : defaultRoute;
+        if (config == null) {
             return new Route.Reject(RouteRejection.NOT_LOCAL,
                     "no route for realm " + nai.realm() + ": federation proxying is not configured");
         }
-        return new Route.Local(nai, match.config().realm(), match.config().directory());
+        if (config.proxied()) {
+            return new Route.Proxy(nai, config.realm(), config.pool());
+        }
+        return new Route.Local(nai, config.realm(), config.directory());
     }
 
     /** The earliest configured realm matching exactly or, with subdomains on, as a parent domain at a label boundary. */

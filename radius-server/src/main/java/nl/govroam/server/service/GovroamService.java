@@ -26,6 +26,8 @@ import nl.govroam.server.eap.EapServers;
 import nl.govroam.server.ops.Metrics;
 import nl.govroam.server.ops.MetricsEndpoint;
 import nl.govroam.server.ops.ReloadHistory;
+import nl.govroam.server.proxy.Federation;
+import nl.govroam.server.proxy.radsec.RadSecListener;
 import nl.govroam.server.realm.Router;
 import nl.govroam.server.transport.ClientRegistry;
 import nl.govroam.server.transport.RadiusListeners;
@@ -92,10 +94,15 @@ public final class GovroamService implements AutoCloseable {
             ReloadHistory reloads = new ReloadHistory();
             Metrics metrics = new Metrics(counters, () -> current.get().config(), () -> current.get().directories(),
                     reloads, () -> current.get().eap().map(EapServer::sessionCounters));
-            service = new GovroamService(current, counters, resources, directories,
-                    new AccessRequestProcessor(decisionListeners(current, metrics)), new AccountingProcessor(recorder),
-                    metrics, reloads);
+            Federation federation = Federation.start(config.federation());
+            resources.add(federation);
+            AccessRequestProcessor access = new AccessRequestProcessor(decisionListeners(current, metrics), federation);
+            service = new GovroamService(current, counters, resources, directories, access,
+                    new AccountingProcessor(recorder), metrics, reloads);
             service.metricsEndpoint = startMetrics(config, metrics);
+            if (config.federation().radsecListener().isPresent()) {
+                resources.add(RadSecListener.start(config.federation().radsecListener().get(), current::get, access));
+            }
             service.listeners = RadiusListeners.start(config.server(), current::get, service.authProcessor,
                     service.accountingProcessor, counters);
             LOG.info("govroam server ready: {} clients, {} directories, {} realms (config {})",

@@ -87,8 +87,8 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateReque
                 }
                 Runnable send = () -> {
                     cache.answered(tracked.entry(), octets, System.nanoTime());
-                    channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(octets), request.sender()));
                     counters.countReply();
+                    channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(octets), request.sender()));
                 };
                 long delayNanos = reply.delay().toNanos() - (System.nanoTime() - request.receivedNanos());
                 if (delayNanos <= 0) {

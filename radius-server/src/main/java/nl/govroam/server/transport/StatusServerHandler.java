@@ -31,7 +31,7 @@ final class StatusServerHandler extends SimpleChannelInboundHandler<InboundReque
             return;
         }
         byte[] reply = ReplyEncoder.encode(request, kind.statusReply(), List.of());
-        ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), request.sender()));
         counters.countReply();
+        ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(reply), request.sender()));
     }
 }

@@ -1,0 +1,62 @@
+package nl.govroam.server.proxy;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import nl.govroam.server.codec.PacketCode;
+import nl.govroam.server.codec.PacketEncoder;
+import nl.govroam.server.codec.RadiusAttribute;
+import nl.govroam.server.config.PeerConfig;
+import nl.govroam.server.config.PeerTransportKind;
+
+/** One federation peer: its config, its health and the transport that reaches it. */
+final class Peer implements AutoCloseable {
+    private final PeerConfig config;
+    private final PeerHealth health;
+    private final PeerTransport transport;
+
+    Peer(PeerConfig config, PeerTransport transport) {
+        this.config = config;
+        this.transport = transport;
+        this.health = new PeerHealth(config.name(), config.answersToAlive(), config.zombiePeriod());
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    PeerConfig config() {
+        return config;
+    }
+
+    PeerHealth health() {
+        return health;
+    }
+
+    byte[] secret() {
+        return config.secret().bytes();
+    }
+
+    /** Over RadSec, TLS gives integrity; Message-Authenticator is required on UDP replies (federation-rules.md 4). */
+    boolean udp() {
+        return config.transport() == PeerTransportKind.UDP;
+    }
+
+    CompletableFuture<PeerAnswer> send(PacketCode code, RequestEncoder encoder) {
+        return transport.send(code, encoder, true);
+    }
+
+    /**
+     * Sends a Status-Server probe (RFC 5997): never retransmitted, a fresh Identifier and a random authenticator,
+     * Message-Authenticator included.
+     */
+    CompletableFuture<PeerAnswer> probe() {
+        byte[] secret = secret();
+        return transport.send(PacketCode.STATUS_SERVER, (id, authenticator) -> PacketEncoder.encodeRequest(
+                PacketCode.STATUS_SERVER, id, authenticator, List.<RadiusAttribute>of(), secret, true), false);
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

@@ -1,0 +1,107 @@
+package nl.govroam.server.proxy;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import nl.govroam.server.codec.PacketCode;
+import nl.govroam.server.codec.PacketEncoder;
+
+/**
+ * One UDP socket to a peer with its own 256 Identifiers. Requests are retransmitted identically (same Identifier,
+ * same authenticator, same octets) at even steps inside the response window, then failed (RFC 5080 2.2.1). Replies
+ * are accepted only from the peer's address and port, and only when they verify.
+ */
+final class UdpPeerSocket {
+    private final Channel channel;
+    private final InetSocketAddress peer;
+    private final byte[] secret;
+    private final long windowNanos;
+    private final int retries;
+    private final boolean requireMessageAuthenticator;
+    private final PendingRequests pending = new PendingRequests();
+
+    UdpPeerSocket(EventLoopGroup group, InetSocketAddress peer, byte[] secret, long windowNanos, int retries,
+                  boolean requireMessageAuthenticator) throws InterruptedException {
+        this.requireMessageAuthenticator = requireMessageAuthenticator;
+        this.peer = peer;
+        this.secret = secret;
+        this.windowNanos = windowNanos;
+        this.retries = retries;
+        this.channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+                .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
+                    @Override
+                    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {
+                        if (datagram.sender().equals(UdpPeerSocket.this.peer)) {
+                            pending.complete(ByteBufUtil.getBytes(datagram.content()), UdpPeerSocket.this.secret,
+                                    UdpPeerSocket.this.requireMessageAuthenticator);
+                        }
+                    }
+                })
+                .bind(new InetSocketAddress(peer.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0))
+                .sync().channel();
+    }
+
+    /** How many requests are outstanding (read from any thread: an estimate for picking the least busy socket). */
+    int load() {
+        return pending.size();
+    }
+
+    CompletableFuture<PeerAnswer> send(PacketCode code, RequestEncoder encoder, boolean retransmit) {
+        CompletableFuture<PeerAnswer> future = new CompletableFuture<>();
+        channel.eventLoop().execute(() -> {
+            int id = pending.allocate();
+            if (id < 0) {
+                future.completeExceptionally(new PeerTimeoutException("256 requests outstanding on one socket"));
+                return;
+            }
+            byte[] authenticator = PacketEncoder.randomAuthenticator();
+            byte[] wire;
+            try {
+                wire = encoder.encode(id, authenticator);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+                return;
+            }
+            PendingRequests.Pending p = new PendingRequests.Pending(code, authenticator, wire, future,
+                    retransmit ? retries : 0);
+            pending.put(id, p);
+            write(wire);
+            schedule(id, p, windowNanos / (p.retransmitsLeft + 1));
+        });
+        return future;
+    }
+
+    private void schedule(int id, PendingRequests.Pending p, long stepNanos) {
+        p.timer = channel.eventLoop().schedule(() -> {
+            if (pending.get(id) != p) {
+                return;
+            }
+            if (p.retransmitsLeft > 0) {
+                p.retransmitsLeft--;
+                write(p.wire);
+                schedule(id, p, stepNanos);
+            } else {
+                pending.remove(id, p);
+                p.future.completeExceptionally(new PeerTimeoutException("no answer within the response window"));
+            }
+        }, stepNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void write(byte[] wire) {
+        channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), peer));
+    }
+
+    void close() {
+        channel.eventLoop().execute(() -> pending.failAll("closed"));
+        channel.close().syncUninterruptibly();
+    }
+}
