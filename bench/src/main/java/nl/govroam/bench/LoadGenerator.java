@@ -93,6 +93,7 @@ final class LoadGenerator {
         long timeouts = 0;
         long stale = 0;
         long bad = 0;
+        long unreachable = 0;
         int inFlight = 0;
         long lastTimeoutScan = start;
         LatencyRecorder latencies = new LatencyRecorder((int) Math.min(count, 20_000_000L));
@@ -130,7 +131,14 @@ final class LoadGenerator {
                     int s = (Integer) key.attachment();
                     while (true) {
                         receiveBuffer.clear();
-                        int n = channels[s].read(receiveBuffer);
+                        int n;
+                        try {
+                            n = channels[s].read(receiveBuffer);
+                        } catch (java.net.PortUnreachableException e) {
+                            // ICMP port unreachable: nobody listens (yet); the requests time out
+                            unreachable++;
+                            continue;
+                        }
                         if (n <= 0) {
                             break;
                         }
@@ -191,7 +199,7 @@ final class LoadGenerator {
                 }
             }
         }
-        return new Stats(sent, accepts, rejects, others, timeouts, stale, bad, elapsed, latencies.sorted());
+        return new Stats(sent, accepts, rejects, others, timeouts, stale, bad + unreachable, elapsed, latencies.sorted());
     }
 
     private int channelWithFreeId() {
