@@ -87,6 +87,9 @@ wait_port() {
 
 started() { STARTED_PIDS+=("$1"); }
 
+# wanted SERVER: whether BENCH_ONLY (space-separated server names; empty = all) includes it.
+wanted() { [ -z "${BENCH_ONLY:-}" ] || [[ " $BENCH_ONLY " == *" $1 "* ]]; }
+
 # The user fixture: 10,000 users (LDIF with {SSHA}, plain list, FreeRADIUS users file), made once per run.
 make_users() {
   [ -f "$WORK/users.txt" ] && return 0
@@ -273,9 +276,14 @@ load() {
   local scenario=$1 server=$2 run=$3 outstanding=$4 port=$5 users=$6 pids=$7
   shift 7
   local line
-  line=$("$JAVA" -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" --users "$users" \
-    --outstanding "$outstanding" --count "$COUNT" --warmup "$WARMUP" --duration "$DURATION" --timeout 2s \
-    --pids "$pids" --tags "scenario=$scenario,server=$server,run=$run" "$@" | grep '^RESULT')
+  if ! line=$("$JAVA" -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
+      --users "$users" --outstanding "$outstanding" --count "$COUNT" --warmup "$WARMUP" --duration "$DURATION" \
+      --timeout 2s --pids "$pids" --tags "scenario=$scenario,server=$server,run=$run" "$@" 2>>"$WORK/generator.err" \
+      | grep '^RESULT'); then
+    log "generator failed ($scenario $server run $run at $outstanding); its errors:"; tail -n 5 "$WORK/generator.err" >&2
+    echo "FAILED scenario=$scenario server=$server run=$run outstanding=$outstanding" >> "$RESULTS"
+    return 0
+  fi
   echo "$line" | tee -a "$RESULTS" >&2
 }
 

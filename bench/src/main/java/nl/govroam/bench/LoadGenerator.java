@@ -116,7 +116,14 @@ final class LoadGenerator {
                 sendBuffer.put(out, 0, length).flip();
                 long t = System.nanoTime();
                 sentAt[s][id] = t;
-                if (channels[s].write(sendBuffer) == 0) {
+                int written;
+                try {
+                    written = channels[s].write(sendBuffer);
+                } catch (java.net.PortUnreachableException e) {
+                    written = -1;
+                    unreachable++;
+                }
+                if (written <= 0) {
                     // socket buffer full: give the identifier back and wait for replies
                     sentAt[s][id] = 0;
                     releaseId(s, id);
