@@ -315,3 +315,28 @@ write_results() {
   } > "$out"
   log "results: $out"
 }
+
+# A throwaway CA and server certificate (RSA 2048) for EAP, in $WORK/certs: ca.pem, server.pem, server.key.
+make_certs() {
+  local d="$WORK/certs"
+  [ -f "$d/server.pem" ] && return 0
+  mkdir -p "$d"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$d/ca.key" -out "$d/ca.pem" -days 2 -subj "/CN=bench CA" \
+    >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -keyout "$d/server.key" -out "$d/server.csr" -subj "/CN=radius.bench.example" \
+    >/dev/null 2>&1
+  printf 'extendedKeyUsage=serverAuth\nsubjectAltName=DNS:radius.bench.example\n' > "$d/ext"
+  openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 2 \
+    -extfile "$d/ext" -out "$d/server.pem" >/dev/null 2>&1
+}
+
+# govroam_supports KEY: whether this build's config accepts a top-level KEY (eap, peers) — a build without it
+# refuses the whole file, and the scenario then runs the references only.
+govroam_supports() {
+  local key=$1 probe="$WORK/probe-$1.yaml"
+  { govroam_config_head 1; echo "directories:"; echo "  - {name: demo, embedded-demo: true}";
+    echo "realms:"; echo "  - {realm: demodorp.example, directory: demo}"; echo "$key: {}"; } > "$probe"
+  local out
+  out=$("$JAVA" -jar "$SERVER_JAR" check-config "$probe" 2>&1 || true)
+  ! grep -q "unknown key '$key'" <<< "$out"
+}

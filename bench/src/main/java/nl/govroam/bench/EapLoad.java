@@ -88,6 +88,7 @@ final class EapLoad {
         String anonymous = a.string("anonymous-identity", null);
         int abandonAfter = (int) a.number("abandon-after", 0);
         boolean tls13 = Boolean.parseBoolean(a.string("tls13", "false"));
+        int threads = (int) a.number("threads", 1);
         Map<String, Long> pids = BenchMain.pids(a.string("pids", ""));
         String tags = a.string("tags", "");
         a.rejectUnused();
@@ -95,16 +96,59 @@ final class EapLoad {
             String first = new String(users.names()[0], StandardCharsets.UTF_8);
             anonymous = "anonymous" + first.substring(Math.max(0, first.indexOf('@')));
         }
-        EapLoad load = new EapLoad(server, secret, users, anonymous, outstanding, timeout.toNanos(), abandonAfter, tls13);
-        if (warmup > 0) {
-            load.phase(warmup, duration.toNanos());
+        // several threads when the client's TLS work would otherwise limit the rate; each runs its share
+        EapLoad[] loads = new EapLoad[threads];
+        for (int t = 0; t < threads; t++) {
+            loads[t] = new EapLoad(server, secret, users, anonymous, Math.max(1, outstanding / threads),
+                    timeout.toNanos(), abandonAfter, tls13);
         }
+        runAll(loads, warmup / threads, duration.toNanos());
         Map<String, Long> before = BenchMain.cpu(pids);
-        LoadGenerator.Stats stats = load.phase(count, duration.toNanos());
+        LoadGenerator.Stats stats = runAll(loads, Math.max(1, count / threads), duration.toNanos());
         Map<String, Long> after = BenchMain.cpu(pids);
         System.out.println(BenchMain.resultLine(tags, outstanding, stats, before, after)
                 + pids.entrySet().stream().map(e -> " rss_kib." + e.getKey() + "=" + ProcCpu.rssKib(e.getValue()))
                 .reduce("", String::concat));
+    }
+
+    private static LoadGenerator.Stats runAll(EapLoad[] loads, long count, long durationNanos) throws Exception {
+        if (count <= 0) {
+            return null;
+        }
+        LoadGenerator.Stats[] results = new LoadGenerator.Stats[loads.length];
+        Thread[] threads = new Thread[loads.length];
+        Exception[] failure = new Exception[1];
+        for (int t = 0; t < loads.length; t++) {
+            int i = t;
+            threads[t] = Thread.ofPlatform().name("eap-load-" + t).start(() -> {
+                try {
+                    results[i] = loads[i].phase(count, durationNanos);
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        long sent = 0, acc = 0, rej = 0, oth = 0, to = 0, st = 0, bad = 0, elapsed = 0;
+        java.util.List<long[]> lat = new java.util.ArrayList<>();
+        for (LoadGenerator.Stats r : results) {
+            sent += r.sent();
+            acc += r.accepts();
+            rej += r.rejects();
+            oth += r.others();
+            to += r.timeouts();
+            st += r.stale();
+            bad += r.bad();
+            elapsed = Math.max(elapsed, r.elapsedNanos());
+            lat.add(r.sortedLatencies());
+        }
+        long[] all = lat.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        return new LoadGenerator.Stats(sent, acc, rej, oth, to, st, bad, elapsed, all);
     }
 
     LoadGenerator.Stats phase(long count, long durationNanos) throws IOException {
@@ -194,7 +238,9 @@ final class EapLoad {
                                         bad++;
                                     }
                                 } catch (IOException | RuntimeException e) {
-                                    bad++;
+                                    if (bad++ == 0) {
+                                        System.err.println("eap: first failed conversation: " + e);
+                                    }
                                 }
                             }
                         } else {

@@ -34,6 +34,7 @@ final class TtlsPapClient {
     static final int FRAGMENT = 1000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Bouncy Castle's own crypto (JcaTlsCrypto on JDK 25 ended in internal_error: not pursued). */
     private static final ThreadLocal<TlsCrypto> CRYPTO = ThreadLocal.withInitial(() -> new BcTlsCrypto(RANDOM));
 
     private final byte[] outerIdentity;
