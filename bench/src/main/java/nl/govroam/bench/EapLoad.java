@@ -1,0 +1,347 @@
+package nl.govroam.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * EAP-TTLS/PAP full handshakes at a fixed number of conversations in flight, all from one thread: each conversation
+ * is a {@link TtlsPapClient} state machine; one non-blocking loop sends each next Access-Request as soon as the
+ * Access-Challenge before it arrives. A handshake ends with Access-Accept or Access-Reject; one unanswered round trip
+ * (timeout) abandons it. Latency is that of the whole handshake. With {@code --abandon-after N} every conversation
+ * is dropped after N round trips: the unfinished-session flood of the memory scenario.
+ */
+final class EapLoad {
+    private final InetSocketAddress server;
+    private final RadiusWire wire;
+    private final UserList users;
+    private final byte[] outer;
+    private final int outstanding;
+    private final long timeoutNanos;
+    private final int abandonAfter;
+    private final boolean tls13;
+    private final java.util.SplittableRandom pick = new java.util.SplittableRandom();
+
+    private final DatagramChannel[] channels;
+    private final Selector selector;
+    private final Conversation[][] bySlot;
+    private final byte[] out = new byte[4096];
+    private final byte[] in = new byte[4096];
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(4096);
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(4096);
+    private int nextId;
+
+    private static final class Conversation {
+        TtlsPapClient client;
+        long started;
+        long sentAt;
+        byte[] state;
+        byte[] authenticator = new byte[16];
+        int socket = -1;
+        int id = -1;
+    }
+
+    EapLoad(InetSocketAddress server, byte[] secret, UserList users, String outerIdentity, int outstanding,
+            long timeoutNanos, int abandonAfter, boolean tls13) throws IOException {
+        this.server = server;
+        this.wire = new RadiusWire(secret, System.nanoTime());
+        this.users = users;
+        this.outer = outerIdentity.getBytes(StandardCharsets.UTF_8);
+        this.outstanding = outstanding;
+        this.timeoutNanos = timeoutNanos;
+        this.abandonAfter = abandonAfter;
+        this.tls13 = tls13;
+        int sockets = Math.max(1, (outstanding + LoadGenerator.IDS_PER_SOCKET - 1) / LoadGenerator.IDS_PER_SOCKET);
+        channels = new DatagramChannel[sockets];
+        bySlot = new Conversation[sockets][256];
+        selector = Selector.open();
+        for (int s = 0; s < sockets; s++) {
+            DatagramChannel ch = DatagramChannel.open();
+            ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            ch.bind(new InetSocketAddress(server.getAddress(), 0));
+            ch.connect(server);
+            ch.configureBlocking(false);
+            ch.register(selector, SelectionKey.OP_READ, s);
+            channels[s] = ch;
+        }
+    }
+
+    static void main(Args a) throws Exception {
+        InetSocketAddress server = BenchMain.address(a.string("server", "127.0.0.1:1812"));
+        byte[] secret = a.string("secret", "bench-secret").getBytes(StandardCharsets.UTF_8);
+        String usersFile = a.string("users", null);
+        UserList users = usersFile != null ? UserList.read(Path.of(usersFile))
+                : UserList.single(a.string("user", "bench@bench.example"), a.string("password", "bench-password"));
+        int outstanding = (int) a.number("outstanding", 64);
+        long count = a.number("count", 1000);
+        Duration duration = a.duration("duration", Duration.ofSeconds(30));
+        long warmup = a.number("warmup", 0);
+        Duration timeout = a.duration("timeout", Duration.ofSeconds(3));
+        String anonymous = a.string("anonymous-identity", null);
+        int abandonAfter = (int) a.number("abandon-after", 0);
+        boolean tls13 = Boolean.parseBoolean(a.string("tls13", "false"));
+        int threads = (int) a.number("threads", 1);
+        Map<String, Long> pids = BenchMain.pids(a.string("pids", ""));
+        String tags = a.string("tags", "");
+        a.rejectUnused();
+        if (anonymous == null) {
+            String first = new String(users.names()[0], StandardCharsets.UTF_8);
+            anonymous = "anonymous" + first.substring(Math.max(0, first.indexOf('@')));
+        }
+        // several threads when the client's TLS work would otherwise limit the rate; each runs its share
+        EapLoad[] loads = new EapLoad[threads];
+        for (int t = 0; t < threads; t++) {
+            loads[t] = new EapLoad(server, secret, users, anonymous, Math.max(1, outstanding / threads),
+                    timeout.toNanos(), abandonAfter, tls13);
+        }
+        runAll(loads, warmup / threads, duration.toNanos());
+        Map<String, Long> before = BenchMain.cpu(pids);
+        LoadGenerator.Stats stats = runAll(loads, Math.max(1, count / threads), duration.toNanos());
+        Map<String, Long> after = BenchMain.cpu(pids);
+        System.out.println(BenchMain.resultLine(tags, outstanding, stats, before, after)
+                + pids.entrySet().stream().map(e -> " rss_kib." + e.getKey() + "=" + ProcCpu.rssKib(e.getValue()))
+                .reduce("", String::concat));
+    }
+
+    private static LoadGenerator.Stats runAll(EapLoad[] loads, long count, long durationNanos) throws Exception {
+        if (count <= 0) {
+            return null;
+        }
+        LoadGenerator.Stats[] results = new LoadGenerator.Stats[loads.length];
+        Thread[] threads = new Thread[loads.length];
+        Exception[] failure = new Exception[1];
+        for (int t = 0; t < loads.length; t++) {
+            int i = t;
+            threads[t] = Thread.ofPlatform().name("eap-load-" + t).start(() -> {
+                try {
+                    results[i] = loads[i].phase(count, durationNanos);
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            });
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        long sent = 0, acc = 0, rej = 0, oth = 0, to = 0, st = 0, bad = 0, elapsed = 0;
+        java.util.List<long[]> lat = new java.util.ArrayList<>();
+        for (LoadGenerator.Stats r : results) {
+            sent += r.sent();
+            acc += r.accepts();
+            rej += r.rejects();
+            oth += r.others();
+            to += r.timeouts();
+            st += r.stale();
+            bad += r.bad();
+            elapsed = Math.max(elapsed, r.elapsedNanos());
+            lat.add(r.sortedLatencies());
+        }
+        long[] all = lat.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        return new LoadGenerator.Stats(sent, acc, rej, oth, to, st, bad, elapsed, all);
+    }
+
+    LoadGenerator.Stats phase(long count, long durationNanos) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + durationNanos;
+        long begun = 0;
+        long accepts = 0;
+        long rejects = 0;
+        long others = 0;
+        long timeouts = 0;
+        long stale = 0;
+        long bad = 0;
+        int live = 0;
+        long lastScan = start;
+        LatencyRecorder latencies = new LatencyRecorder((int) Math.min(count, 10_000_000L));
+        while (true) {
+            long now = System.nanoTime();
+            boolean starting = begun < count && now < deadline;
+            if (!starting && live == 0) {
+                break;
+            }
+            if (!starting && now > deadline + timeoutNanos + 1_000_000_000L) {
+                break;
+            }
+            while (starting && live < outstanding && begun < count) {
+                int u = pick.nextInt(users.size());
+                Conversation c = new Conversation();
+                c.client = new TtlsPapClient(outer, users.names()[u], users.passwords()[u], tls13);
+                c.started = System.nanoTime();
+                if (!send(c, c.client.start())) {
+                    break;
+                }
+                begun++;
+                live++;
+            }
+            int ready = selector.select(1);
+            if (ready > 0) {
+                for (SelectionKey key : selector.selectedKeys()) {
+                    int s = (Integer) key.attachment();
+                    while (true) {
+                        receiveBuffer.clear();
+                        int n;
+                        try {
+                            n = channels[s].read(receiveBuffer);
+                        } catch (java.net.PortUnreachableException e) {
+                            bad++;
+                            continue;
+                        }
+                        if (n <= 0) {
+                            break;
+                        }
+                        receiveBuffer.flip();
+                        receiveBuffer.get(in, 0, n);
+                        int length = n >= 20 ? ((in[2] & 0xFF) << 8) | (in[3] & 0xFF) : 0;
+                        if (length < 20 || length > n) {
+                            bad++;
+                            continue;
+                        }
+                        int id = in[1] & 0xFF;
+                        Conversation c = bySlot[s][id];
+                        if (c == null) {
+                            stale++;
+                            continue;
+                        }
+                        if (!wire.replyAuthentic(in, length, c.authenticator, 0)) {
+                            bad++;
+                            continue;
+                        }
+                        bySlot[s][id] = null;
+                        int code = in[0] & 0xFF;
+                        boolean finished = true;
+                        if (code == RadiusWire.ACCESS_ACCEPT) {
+                            accepts++;
+                            latencies.record(System.nanoTime() - c.started);
+                        } else if (code == RadiusWire.ACCESS_REJECT) {
+                            rejects++;
+                            latencies.record(System.nanoTime() - c.started);
+                        } else if (code == RadiusWire.ACCESS_CHALLENGE) {
+                            if (abandonAfter > 0 && c.client.roundTrips() >= abandonAfter) {
+                                others++;
+                            } else {
+                                try {
+                                    c.state = attribute(in, length, RadiusWire.STATE);
+                                    byte[] eap = eapMessage(in, length);
+                                    finished = !send(c, c.client.onRequest(eap));
+                                    if (finished) {
+                                        bad++;
+                                    }
+                                } catch (IOException | RuntimeException e) {
+                                    if (bad++ == 0) {
+                                        System.err.println("eap: first failed conversation: " + e);
+                                    }
+                                }
+                            }
+                        } else {
+                            others++;
+                        }
+                        if (finished) {
+                            live--;
+                        }
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            now = System.nanoTime();
+            if (now - lastScan > 10_000_000L) {
+                lastScan = now;
+                for (Conversation[] slots : bySlot) {
+                    for (int id = 0; id < 256; id++) {
+                        Conversation c = slots[id];
+                        if (c != null && now - c.sentAt > timeoutNanos) {
+                            slots[id] = null;
+                            live--;
+                            timeouts++;
+                        }
+                    }
+                }
+            }
+        }
+        for (Conversation[] slots : bySlot) {
+            for (int id = 0; id < 256; id++) {
+                if (slots[id] != null) {
+                    slots[id] = null;
+                    timeouts++;
+                }
+            }
+        }
+        return new LoadGenerator.Stats(begun, accepts, rejects, others, timeouts, stale, bad,
+                System.nanoTime() - start, latencies.sorted());
+    }
+
+    /** Sends the conversation's next Access-Request on a free identifier; false when none is free right now. */
+    private boolean send(Conversation c, byte[] eap) throws IOException {
+        for (int tries = 0; tries < channels.length * 256; tries++) {
+            int s = nextId / 256 % channels.length;
+            int id = nextId & 255;
+            nextId++;
+            if (bySlot[s][id] != null) {
+                continue;
+            }
+            int pos = wire.header(out, RadiusWire.ACCESS_REQUEST, id);
+            pos = wire.messageAuthenticatorPlaceholder(out, pos);
+            pos = wire.attribute(out, pos, RadiusWire.USER_NAME, outer, 0, outer.length);
+            for (int off = 0; off < eap.length; off += 253) {
+                int len = Math.min(253, eap.length - off);
+                pos = wire.attribute(out, pos, RadiusWire.EAP_MESSAGE, eap, off, len);
+            }
+            if (c.state != null) {
+                pos = wire.attribute(out, pos, RadiusWire.STATE, c.state, 0, c.state.length);
+            }
+            pos = wire.nasAttributes(out, pos);
+            int length = wire.finishRequest(out, pos, true);
+            System.arraycopy(out, 4, c.authenticator, 0, 16);
+            sendBuffer.clear();
+            sendBuffer.put(out, 0, length).flip();
+            c.socket = s;
+            c.id = id;
+            c.sentAt = System.nanoTime();
+            bySlot[s][id] = c;
+            try {
+                if (channels[s].write(sendBuffer) > 0) {
+                    return true;
+                }
+            } catch (java.net.PortUnreachableException e) {
+                // counted by the caller
+            }
+            bySlot[s][id] = null;
+            return false;
+        }
+        return false;
+    }
+
+    private static byte[] attribute(byte[] p, int length, int type) {
+        int off = RadiusWire.find(p, length, type);
+        return off < 0 ? null : java.util.Arrays.copyOfRange(p, off, off + (p[off - 1] & 0xFF) - 2);
+    }
+
+    private static byte[] eapMessage(byte[] p, int length) throws IOException {
+        ByteArrayOutputStream eap = new ByteArrayOutputStream();
+        int pos = 20;
+        while (pos + 1 < length) {
+            int len = p[pos + 1] & 0xFF;
+            if (len < 2) {
+                break;
+            }
+            if ((p[pos] & 0xFF) == RadiusWire.EAP_MESSAGE) {
+                eap.write(p, pos + 2, len - 2);
+            }
+            pos += len;
+        }
+        if (eap.size() == 0) {
+            throw new IOException("Access-Challenge without EAP-Message");
+        }
+        return eap.toByteArray();
+    }
+}
