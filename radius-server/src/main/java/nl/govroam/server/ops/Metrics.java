@@ -72,8 +72,12 @@ public final class Metrics implements AuthEventListener {
         latency.computeIfAbsent(result, k -> new LatencyHistogram()).observe(e.latencyMicros() / 1_000_000.0);
     }
 
+    /** A configured client: a UDP client, or a federation client of the RadSec listener. */
     static String client(GovroamConfig config, String name) {
-        return config.clients().stream().anyMatch(c -> c.name().equals(name)) ? name : OTHER;
+        boolean udp = config.clients().stream().anyMatch(c -> c.name().equals(name));
+        boolean radsec = config.federation().radsecListener().stream()
+                .anyMatch(l -> l.clients().stream().anyMatch(c -> c.name().equals(name)));
+        return udp || radsec ? name : OTHER;
     }
 
     /** The configured realm the request's realm belongs to (itself or, with subdomains, a parent), else other. */
