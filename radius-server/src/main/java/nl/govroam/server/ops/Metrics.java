@@ -13,6 +13,7 @@ import nl.govroam.server.audit.AuthEventListener;
 import nl.govroam.server.config.ClientConfig;
 import nl.govroam.server.config.GovroamConfig;
 import nl.govroam.server.config.RealmConfig;
+import nl.govroam.server.proxy.PeerState;
 import nl.govroam.server.transport.DropReason;
 import nl.govroam.server.transport.MessageAuthenticatorUse;
 import nl.govroam.server.transport.TransportCounters;
@@ -39,6 +40,7 @@ public final class Metrics implements AuthEventListener {
     private final ConcurrentHashMap<String, LongAdder> rejectReasons = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LatencyHistogram> latency = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Gauge> gauges = new ConcurrentHashMap<>();
+    private volatile Supplier<Map<String, PeerState>> peerStates = Map::of;
 
     private record Gauge(String help, DoubleSupplier value) {
     }
@@ -54,6 +56,11 @@ public final class Metrics implements AuthEventListener {
     /** Adds a gauge read at scrape time, e.g. live EAP sessions; {@code name} must be a valid metric name. */
     public void gauge(String name, String help, DoubleSupplier value) {
         gauges.put(name, new Gauge(help, value));
+    }
+
+    /** Where the federation peers' health is read at scrape time (peer names come from the config). */
+    public void peerStates(Supplier<Map<String, PeerState>> states) {
+        this.peerStates = states;
     }
 
     @Override
@@ -125,6 +132,7 @@ public final class Metrics implements AuthEventListener {
         writeTransport(out);
         writeClients(out);
         writeDirectories(out);
+        writePeers(out);
         writeReloads(out);
         gauges.forEach((name, g) -> out.family(name, "gauge", g.help()).sample(name, g.value().getAsDouble()));
         return out.toString();
@@ -174,6 +182,17 @@ public final class Metrics implements AuthEventListener {
             for (ServerHealth h : directory.health()) {
                 out.sample("govroam_directory_server_up", new String[] {"directory", "url"},
                         new String[] {name, h.url()}, h.up() ? 1 : 0);
+            }
+        });
+    }
+
+    private void writePeers(PrometheusText out) {
+        out.family("govroam_peer_state", "gauge", "1 for the federation peer's current health (alive, zombie, dead; "
+                + "federation-rules.md 8), 0 for the others");
+        peerStates.get().forEach((peer, state) -> {
+            for (PeerState s : PeerState.values()) {
+                out.sample("govroam_peer_state", new String[] {"peer", "state"},
+                        new String[] {peer, s.name().toLowerCase(Locale.ROOT)}, s == state ? 1 : 0);
             }
         });
     }

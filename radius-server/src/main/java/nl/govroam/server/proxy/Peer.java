@@ -2,6 +2,7 @@ package nl.govroam.server.proxy;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.PacketEncoder;
 import nl.govroam.server.codec.RadiusAttribute;
@@ -13,6 +14,7 @@ final class Peer implements AutoCloseable {
     private final PeerConfig config;
     private final PeerHealth health;
     private final PeerTransport transport;
+    private volatile Future<?> probing;
 
     Peer(PeerConfig config, PeerTransport transport) {
         this.config = config;
@@ -55,8 +57,17 @@ final class Peer implements AutoCloseable {
                 PacketCode.STATUS_SERVER, id, authenticator, List.<RadiusAttribute>of(), secret, true), false);
     }
 
+    /** The Status-Server schedule, cancelled when the peer is closed. */
+    void probing(Future<?> schedule) {
+        this.probing = schedule;
+    }
+
     @Override
     public void close() {
+        Future<?> schedule = probing;
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
         transport.close();
     }
 }
