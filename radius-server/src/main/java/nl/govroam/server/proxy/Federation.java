@@ -24,7 +24,8 @@ import nl.govroam.server.transport.InboundRequest;
  */
 public final class Federation implements AutoCloseable {
     /** The peers, pools and forwarder of one config; replaced whole by a reload. */
-    private record Topology(Map<String, Peer> peers, Map<String, PeerPool> pools, ProxyForwarder forwarder) {
+    private record Topology(Map<String, Peer> peers, Map<String, PeerPool> pools, ProxyForwarder forwarder,
+                            AccountingForwarder accounting) {
     }
 
     private final EventLoopGroup group;
@@ -66,7 +67,8 @@ public final class Federation implements AutoCloseable {
                     peers.put(pc.name(), old);
                     continue;
                 }
-                Peer peer = new Peer(pc, PeerTransports.open(group, pc));
+                PeerTransport transport = PeerTransports.open(group, pc);
+                Peer peer = new Peer(pc, transport, () -> PeerTransports.openAccounting(group, pc, transport));
                 opened.add(peer);
                 peers.put(pc.name(), peer);
             }
@@ -82,7 +84,7 @@ public final class Federation implements AutoCloseable {
             boolean same = old != null && old.config().equals(pool) && old.peers().equals(members);
             pools.put(pool.name(), same ? old : new PeerPool(pool, members));
         }
-        return new Topology(peers, pools, new ProxyForwarder(config, pools));
+        return new Topology(peers, pools, new ProxyForwarder(config, pools), new AccountingForwarder(config, pools));
     }
 
     /**
@@ -126,6 +128,14 @@ public final class Federation implements AutoCloseable {
     /** Proxies one Access-Request; blocks the calling (virtual) thread for at most the peers' response windows. */
     public ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
         return topology.forwarder().forward(request, route);
+    }
+
+    /**
+     * Forwards an Accounting-Request of a foreign realm to the route's pool ({@code federation.forward-accounting});
+     * blocks the calling (virtual) thread for at most the peers' response windows.
+     */
+    public ProxyOutcome forwardAccounting(InboundRequest request, Route.Proxy route) {
+        return topology.accounting().forward(request, route);
     }
 
     /** The health of each peer by name, in config order, for status output, metrics and tests. */

@@ -107,7 +107,8 @@ final class RadSecConnection {
             future.completeExceptionally(e);
             return;
         }
-        PendingRequests.Pending p = new PendingRequests.Pending(code, authenticator, wire, future, 0);
+        PendingRequests.Pending p = new PendingRequests.Pending(code, UdpPeerSocket.sentAuthenticator(wire), wire,
+                future, 0);
         pending.put(id, p);
         channel.writeAndFlush(Unpooled.wrappedBuffer(wire));
         p.timer = channel.eventLoop().schedule(() -> {

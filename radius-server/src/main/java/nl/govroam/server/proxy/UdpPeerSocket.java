@@ -74,7 +74,7 @@ final class UdpPeerSocket {
             }
             List<Long> retransmits = retransmit ? schedule.retransmitTimes(ThreadLocalRandom.current()::nextDouble)
                     : List.of();
-            PendingRequests.Pending p = new PendingRequests.Pending(code, authenticator, wire, future,
+            PendingRequests.Pending p = new PendingRequests.Pending(code, sentAuthenticator(wire), wire, future,
                     retransmits.size());
             pending.put(id, p);
             write(wire);
@@ -109,5 +109,10 @@ final class UdpPeerSocket {
     void close() {
         channel.eventLoop().execute(() -> pending.failAll("closed"));
         channel.close().syncUninterruptibly();
+    }
+
+    /** The authenticator as sent: the random one, or an Accounting-Request's MD5 (RFC 2866 3) the reply is signed with. */
+    static byte[] sentAuthenticator(byte[] wire) {
+        return java.util.Arrays.copyOfRange(wire, 4, 20);
     }
 }

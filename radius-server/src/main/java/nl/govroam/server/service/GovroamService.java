@@ -99,7 +99,7 @@ public final class GovroamService implements AutoCloseable {
             resources.add(federation);
             AccessRequestProcessor access = new AccessRequestProcessor(decisionListeners(current, metrics), federation);
             service = new GovroamService(current, counters, resources, directories, access,
-                    new AccountingProcessor(recorder), metrics, reloads);
+                    new AccountingProcessor(recorder, federation), metrics, reloads);
             service.federation = federation;
             metrics.peerStates(federation::peerStates);
             service.metricsEndpoint = startMetrics(config, metrics);
