@@ -10,6 +10,9 @@ import nl.govroam.server.codec.AttributeType;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.RadiusAttribute;
 import nl.govroam.server.codec.RadiusPacket;
+import nl.govroam.server.config.ClientRole;
+import nl.govroam.server.proxy.Federation;
+import nl.govroam.server.proxy.ProxyOutcome;
 import nl.govroam.server.realm.Route;
 import nl.govroam.server.transport.Decision;
 import nl.govroam.server.transport.DropReason;
@@ -20,8 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records an Accounting-Request and answers it once the record is durable. Records of our realms go to that realm's
- * file; every other realm (visitors, bad or missing realms) is answered locally and recorded in
- * {@code other-realms.jsonl}, never forwarded (eduroam practice, RFC 7593 5).
+ * file; every other realm (visitors, bad or missing realms) is recorded in {@code other-realms.jsonl} and answered
+ * locally, never forwarded (eduroam practice, RFC 7593 5), unless {@code federation.forward-accounting} is on: then a
+ * foreign realm's record from one of our NASes is also forwarded to its pool, and the NAS is answered once a peer has
+ * answered, or once every peer of the pool stayed silent (the record is durable here either way, so the NAS is
+ * answered rather than left retrying into a dead federation).
  */
 public final class AccountingProcessor implements RequestProcessor {
     static final String OTHER_REALMS = "other-realms";
@@ -31,9 +37,16 @@ public final class AccountingProcessor implements RequestProcessor {
         "Accounting-On", "Accounting-Off"};
 
     private final AccountingRecorder recorder;
+    private final Federation federation;
 
     public AccountingProcessor(AccountingRecorder recorder) {
+        this(recorder, null);
+    }
+
+    /** @param federation where foreign accounting goes when forwarding is on; null when not running */
+    public AccountingProcessor(AccountingRecorder recorder, Federation federation) {
         this.recorder = recorder;
+        this.federation = federation;
     }
 
     @Override
@@ -42,17 +55,36 @@ public final class AccountingProcessor implements RequestProcessor {
         String userName = packet.string(AttributeType.USER_NAME).orElse(null);
         String file = OTHER_REALMS;
         String realm = null;
-        if (userName != null && request.snapshot().router().route(userName) instanceof Route.Local local) {
+        Route route = userName == null ? null : request.snapshot().router().route(userName);
+        if (route instanceof Route.Local local) {
             file = local.realm().toLowerCase(java.util.Locale.ROOT);
             realm = local.nai().realm();
         }
         try {
             recorder.append(file, toJson(request, userName, realm));
+            if (route instanceof Route.Proxy proxy && forwarding(request)) {
+                forward(request, proxy);
+            }
             return Decision.Reply.now(PacketCode.ACCOUNTING_RESPONSE, List.of());
         } catch (IOException e) {
             LOG.error("accounting record from client {} could not be written to {}: {}; not answered, the NAS will retry",
                     request.client().name(), file, e.toString());
             return new Decision.Silence(DropReason.ACCOUNTING_NOT_DURABLE);
+        }
+    }
+
+    private boolean forwarding(InboundRequest request) {
+        return federation != null && request.snapshot().config().federation().forwardAccounting()
+                && request.client().role() == ClientRole.NAS;
+    }
+
+    private void forward(InboundRequest request, Route.Proxy route) {
+        switch (federation.forwardAccounting(request, route)) {
+            case ProxyOutcome.Relayed relayed -> LOG.debug("accounting from client {} forwarded to peer {}",
+                    request.client().name(), relayed.peer());
+            case ProxyOutcome.Refused refused -> LOG.warn("accounting from client {} for realm {} not forwarded ({}: {});"
+                    + " recorded here and answered", request.client().name(), route.nai().realm(), refused.reason(),
+                    refused.detail());
         }
     }
 

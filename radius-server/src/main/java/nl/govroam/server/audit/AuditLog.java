@@ -40,4 +40,18 @@ public final class AuditLog implements AuthEventListener {
                 .addKeyValue("latency_ms", e.latencyMicros() / 1000.0);
         record.log("auth decision");
     }
+
+    /**
+     * One record for a refused inbound TLS (RadSec) connection: who, and why (the handshake failed, or the
+     * certificate matches no configured federation client).
+     */
+    public static void connectionRefused(String clientAddress, String reason, String detail) {
+        LOG.atWarn()
+                .addKeyValue("time", java.time.Instant.now().toString())
+                .addKeyValue("type", "radsec-refused")
+                .addKeyValue("client_address", clientAddress)
+                .addKeyValue("reason", reason)
+                .addKeyValue("detail", detail)
+                .log("RadSec connection refused");
+    }
 }

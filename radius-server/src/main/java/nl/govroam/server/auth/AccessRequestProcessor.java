@@ -99,6 +99,12 @@ public final class AccessRequestProcessor implements RequestProcessor {
         } finally {
             Arrays.fill(password.get(), '\0');
         }
+        if (outcome instanceof AuthOutcome.Accepted accepted) {
+            CuiReply cui = CuiReply.forAccept(request, packet.string(AttributeType.USER_NAME).orElse(null),
+                    local.nai().realm());
+            return decisions.accept(METHOD_PAP, accepted.vlan(), cui.attribute().stream().toList(), Tunnel.NONE, cui.value(),
+                    cui.note());
+        }
         return decisions.fromDirectory(METHOD_PAP, outcome);
     }
 

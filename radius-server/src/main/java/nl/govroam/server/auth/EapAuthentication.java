@@ -11,9 +11,6 @@ import nl.govroam.server.codec.MessageAuthenticatorCheck;
 import nl.govroam.server.codec.MicrosoftAttributes;
 import nl.govroam.server.codec.RadiusAttribute;
 import nl.govroam.server.codec.RadiusPacket;
-import nl.govroam.server.config.EapConfig;
-import nl.govroam.server.config.Secret;
-import nl.govroam.server.eap.ChargeableUserIdentity;
 import nl.govroam.server.eap.EapOutcome;
 import nl.govroam.server.eap.EapServer;
 import nl.govroam.server.eap.IdentityRules;
@@ -58,7 +55,7 @@ final class EapAuthentication {
                 attributes.add(new RadiusAttribute(AttributeType.STATE, c.state()));
                 yield Decision.Reply.now(nl.govroam.server.codec.PacketCode.ACCESS_CHALLENGE, attributes);
             }
-            case EapOutcome.Accept a -> accept(request, decisions, eap.get().config(), a, secret);
+            case EapOutcome.Accept a -> accept(request, decisions, a, secret);
             case EapOutcome.Reject r -> decisions.reject(r.method() == null ? "EAP" : r.method(), r.reason(),
                     r.detail() == null ? "" : r.detail(), r.eap() == null ? List.of() : EapMessages.split(r.eap()),
                     new AccessRequestProcessor.Tunnel(r.innerIdentity(), r.tlsVersion()));
@@ -67,7 +64,7 @@ final class EapAuthentication {
         };
     }
 
-    private static Decision accept(InboundRequest request, AccessRequestProcessor.Decisions decisions, EapConfig config,
+    private static Decision accept(InboundRequest request, AccessRequestProcessor.Decisions decisions,
                                    EapOutcome.Accept a, byte[] secret) {
         RadiusPacket packet = request.packet();
         List<RadiusAttribute> attributes = new ArrayList<>(EapMessages.split(a.eap()));
@@ -82,24 +79,12 @@ final class EapAuthentication {
         if (inner != null && isOwnNas(request, innerRealm)) {
             attributes.add(RadiusAttribute.ofString(AttributeType.USER_NAME, inner));
         }
-        String cui = null;
-        String note = "";
-        Optional<RadiusAttribute> asked = packet.first(AttributeType.CHARGEABLE_USER_IDENTITY);
-        if (asked.isPresent() && ChargeableUserIdentity.requested(asked.get().value()) && inner != null) {
-            String realm = innerRealm.isEmpty() ? IdentityRules.realmPart(packet.string(AttributeType.USER_NAME).orElse(""))
-                    : innerRealm;
-            Optional<Secret> key = config.cuiKey(realm);
-            if (key.isPresent()) {
-                String operator = packet.first(AttributeType.OPERATOR_NAME).map(RadiusAttribute::valueAsString)
-                        .orElse(request.client().operator());
-                cui = ChargeableUserIdentity.of(key.get().bytes(), inner, operator);
-                attributes.add(RadiusAttribute.ofString(AttributeType.CHARGEABLE_USER_IDENTITY, cui));
-            } else {
-                note = "CUI asked but no eap.cui-keys entry for " + realm;
-            }
-        }
+        String realm = innerRealm.isEmpty() ? IdentityRules.realmPart(packet.string(AttributeType.USER_NAME).orElse(""))
+                : innerRealm;
+        CuiReply cui = CuiReply.forAccept(request, inner, realm);
+        cui.attribute().ifPresent(attributes::add);
         return decisions.accept(a.method(), a.account().vlan(), attributes,
-                new AccessRequestProcessor.Tunnel(inner, a.tlsVersion()), cui, note);
+                new AccessRequestProcessor.Tunnel(inner, a.tlsVersion()), cui.value(), cui.note());
     }
 
     /** The user's own municipality's NAS (its operator is the realm or a parent of it) may see the real name. */

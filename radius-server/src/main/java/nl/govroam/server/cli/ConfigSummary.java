@@ -2,6 +2,7 @@ package nl.govroam.server.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.govroam.ldap.DirectorySettings;
 import nl.govroam.server.config.ClientConfig;
@@ -44,10 +45,13 @@ final class ConfigSummary {
         if (c.federation().peers().isEmpty()) {
             out.println("peers: none");
         } else {
+            Optional<java.util.Map<String, String>> states = RunningPeerStates.read(c);
             out.println("peers:");
             c.federation().peers().forEach(p -> out.println("  " + p.name() + "  " + p.address().getHostAddress() + ":"
                     + p.port() + "  " + p.transport().name().toLowerCase() + "  response window "
-                    + p.responseWindow().toSeconds() + "s, " + p.retries() + " retries"));
+                    + p.responseWindow().toSeconds() + "s, " + p.retries() + " retries"
+                    + RunningPeerStates.suffix(states, p.name())));
+            out.println("  " + RunningPeerStates.source(states));
             out.println("pools:");
             c.federation().pools().forEach(p -> out.println("  " + p.name() + "  " + String.join(", ", p.peers())
                     + "  (" + p.balance().name().toLowerCase().replace('_', '-') + ")"));

@@ -68,11 +68,13 @@ final class Explain {
         out.println("realm: " + proxy.nai().realm() + " is not ours; route " + proxy.realm() + " -> pool " + proxy.pool());
         out.println("decision: proxied to the federation");
         config.federation().pool(proxy.pool()).ifPresent(pool -> {
+            Optional<java.util.Map<String, String>> states = RunningPeerStates.read(config);
             out.println("pool: " + pool.name() + " (" + pool.balance().name().toLowerCase().replace('_', '-')
                     + "), peers in order:");
             pool.peers().forEach(name -> config.federation().peer(name).ifPresent(peer -> out.println("  peer "
                     + peer.name() + " " + peer.address().getHostAddress() + ":" + peer.port() + " "
-                    + peer.transport().name().toLowerCase())));
+                    + peer.transport().name().toLowerCase() + RunningPeerStates.suffix(states, peer.name()))));
+            out.println(RunningPeerStates.source(states));
         });
         out.println("f-ticks: " + fticks(config, client));
         return Main.OK;

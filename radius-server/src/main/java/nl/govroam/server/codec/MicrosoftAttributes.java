@@ -4,11 +4,13 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Microsoft vendor-specific attributes (vendor 311, RFC 2548) that carry the EAP keys to the access point:
  * MS-MPPE-Send-Key and MS-MPPE-Recv-Key, encrypted with the client's shared secret and the Request Authenticator
- * (RFC 2548 2.4.2 and 2.4.3).
+ * (RFC 2548 2.4.2 and 2.4.3). The one implementation of that cipher: the EAP server encrypts the keys it derived;
+ * a proxy decrypts a peer's keys and encrypts them again for the NAS ({@link #reencrypt}).
  */
 public final class MicrosoftAttributes {
     /** Microsoft's SMI Private Enterprise Code. */
@@ -108,9 +110,44 @@ public final class MicrosoftAttributes {
         }
         int length = plain[0] & 0xFF;
         if (length > plain.length - 1) {
+            Arrays.fill(plain, (byte) 0);
             throw new IllegalArgumentException("bad MS-MPPE key length");
         }
-        return Arrays.copyOfRange(plain, 1, 1 + length);
+        try {
+            return Arrays.copyOfRange(plain, 1, 1 + length);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** True for a Vendor-Specific attribute holding exactly one MS-MPPE-Send-Key or MS-MPPE-Recv-Key. */
+    public static boolean isMppeKey(RadiusAttribute attribute) {
+        return microsoftValue(attribute, MS_MPPE_SEND_KEY) != null || microsoftValue(attribute, MS_MPPE_RECV_KEY) != null;
+    }
+
+    /**
+     * An MS-MPPE key from one hop encrypted again for the next: decrypted with the peer's secret and the authenticator
+     * of the request we sent it, encrypted with the client's secret, its request's authenticator and a new salt.
+     * Empty when it is not an MS-MPPE key or does not decrypt to a well-formed one.
+     */
+    public static Optional<RadiusAttribute> reencrypt(RadiusAttribute attribute, byte[] fromAuthenticator,
+                                                      byte[] fromSecret, byte[] toAuthenticator, byte[] toSecret) {
+        int vendorType = attribute.value().length > 4 ? attribute.value()[4] & 0xFF : -1;
+        byte[] encrypted = isMppeKey(attribute) ? microsoftValue(attribute, vendorType) : null;
+        if (encrypted == null) {
+            return Optional.empty();
+        }
+        byte[] key;
+        try {
+            key = decryptKey(encrypted, fromAuthenticator, fromSecret);
+        } catch (IllegalArgumentException notAKey) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(vendorSpecific(vendorType, encryptKey(key, toAuthenticator, toSecret, salt())));
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
     }
 
     /** A Vendor-Specific attribute (RFC 2865 5.26) with one Microsoft sub-attribute. */

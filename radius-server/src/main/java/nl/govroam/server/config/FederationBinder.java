@@ -39,12 +39,6 @@ final class FederationBinder {
         Optional<String> visitorVlan = section.flatMap(s -> s.string("visitor-vlan")).map(String::strip);
         boolean operatorName = section.map(s -> s.bool("operator-name", true)).orElse(true);
         boolean forwardAccounting = section.map(s -> s.bool("forward-accounting", false)).orElse(false);
-        if (forwardAccounting) {
-            MapReader s = section.orElseThrow();
-            problems.error(s.lineOf("forward-accounting"), s.pathOf("forward-accounting"), "forwarding accounting to "
-                    + "the federation is not supported yet; accounting of foreign realms is answered locally and "
-                    + "recorded (RFC 7593 5)");
-        }
         Optional<RadSecListenerConfig> listener = section.flatMap(s -> s.map("radsec-listener")).flatMap(this::listener);
         checkReferences(peers, pools, realms);
         if (problems.errorCount() != errorsBefore) {

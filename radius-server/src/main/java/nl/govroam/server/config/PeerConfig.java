@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param name           a name for logs, pools and metrics
  * @param address        its IP address
  * @param port           1812 (UDP) or 2083 (RadSec) by default
+ * @param accountingPort where Accounting-Requests go when accounting is forwarded: the port + 1 for UDP (1813), the
+ *                       same port for RadSec (RFC 6614 2.1)
  * @param transport      udp or radsec
  * @param secret         the shared secret; {@code radsec} for RadSec (RFC 6614 2.3)
  * @param tls            client certificate, key, CA and expected peer name (RadSec only)
@@ -27,6 +29,7 @@ public record PeerConfig(
         String name,
         InetAddress address,
         int port,
+        int accountingPort,
         PeerTransportKind transport,
         Secret secret,
         Optional<TlsConfig> tls,

@@ -11,7 +11,7 @@ import java.util.Optional;
 final class PeersBinder {
 
     static final List<String> KEYS = List.of("name", "address", "port", "transport", "secret", "tls",
-            "response-window", "retries", "check-interval", "answers-to-alive", "zombie-period", "sockets",
+            "accounting-port", "response-window", "retries", "check-interval", "answers-to-alive", "zombie-period", "sockets",
             "require-message-authenticator");
     static final List<String> TLS_KEYS = List.of("certificate", "key", "ca", "peer-name");
 
@@ -39,6 +39,8 @@ final class PeersBinder {
                 });
         PeerTransportKind transport = peer.choice("transport", PeerTransportKind.class, PeerTransportKind.UDP);
         int port = peer.integer("port", transport.defaultPort(), 1, 65535);
+        int accountingPort = peer.integer("accounting-port",
+                transport == PeerTransportKind.UDP ? Math.min(port + 1, 65535) : port, 1, 65535);
         Optional<Secret> secret;
         Optional<TlsConfig> tls = Optional.empty();
         if (transport == PeerTransportKind.UDP) {
@@ -68,7 +70,7 @@ final class PeersBinder {
         if (problems.errorCount() != errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new PeerConfig(name.orElseThrow(), address.orElseThrow(), port, transport,
+        return Optional.of(new PeerConfig(name.orElseThrow(), address.orElseThrow(), port, accountingPort, transport,
                 secret.orElseThrow(), tls, responseWindow, retries, checkInterval, answersToAlive, zombiePeriod, sockets,
                 requireMessageAuthenticator));
     }

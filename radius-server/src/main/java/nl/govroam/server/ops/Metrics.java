@@ -14,6 +14,7 @@ import nl.govroam.server.audit.AuthEventListener;
 import nl.govroam.server.config.ClientConfig;
 import nl.govroam.server.config.GovroamConfig;
 import nl.govroam.server.config.RealmConfig;
+import nl.govroam.server.proxy.PeerState;
 import nl.govroam.server.transport.DropReason;
 import nl.govroam.server.transport.MessageAuthenticatorUse;
 import nl.govroam.server.transport.TransportCounters;
@@ -41,6 +42,7 @@ public final class Metrics implements AuthEventListener {
     private final ConcurrentHashMap<String, LongAdder> rejectReasons = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LatencyHistogram> latency = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Gauge> gauges = new ConcurrentHashMap<>();
+    private volatile Supplier<Map<String, PeerState>> peerStates = Map::of;
 
     private record Gauge(String help, DoubleSupplier value) {
     }
@@ -64,6 +66,11 @@ public final class Metrics implements AuthEventListener {
         gauges.put(name, new Gauge(help, value));
     }
 
+    /** Where the federation peers' health is read at scrape time (peer names come from the config). */
+    public void peerStates(Supplier<Map<String, PeerState>> states) {
+        this.peerStates = states;
+    }
+
     @Override
     public void onDecision(AuthEvent e) {
         GovroamConfig current = config.get();
@@ -80,8 +87,12 @@ public final class Metrics implements AuthEventListener {
         latency.computeIfAbsent(result, k -> new LatencyHistogram()).observe(e.latencyMicros() / 1_000_000.0);
     }
 
+    /** A configured client: a UDP client, or a federation client of the RadSec listener. */
     static String client(GovroamConfig config, String name) {
-        return config.clients().stream().anyMatch(c -> c.name().equals(name)) ? name : OTHER;
+        boolean udp = config.clients().stream().anyMatch(c -> c.name().equals(name));
+        boolean radsec = config.federation().radsecListener().stream()
+                .anyMatch(l -> l.clients().stream().anyMatch(c -> c.name().equals(name)));
+        return udp || radsec ? name : OTHER;
     }
 
     /** The configured realm the request's realm belongs to (itself or, with subdomains, a parent), else other. */
@@ -129,6 +140,7 @@ public final class Metrics implements AuthEventListener {
         writeTransport(out);
         writeClients(out);
         writeDirectories(out);
+        writePeers(out);
         writeReloads(out);
         eapSessions.get().ifPresent(counters -> writeEapSessions(out, counters));
         gauges.forEach((name, g) -> out.family(name, "gauge", g.help()).sample(name, g.value().getAsDouble()));
@@ -198,6 +210,17 @@ public final class Metrics implements AuthEventListener {
         out.family("govroam_eap_unknown_state_total", "counter", "EAP responses whose State is unknown, expired or "
                 + "evicted (answered with a reject)").sample("govroam_eap_unknown_state_total",
                 counters.getOrDefault("unknown-state", 0L));
+    }
+
+    private void writePeers(PrometheusText out) {
+        out.family("govroam_peer_state", "gauge", "1 for the federation peer's current health (alive, zombie, dead; "
+                + "federation-rules.md 8), 0 for the others");
+        peerStates.get().forEach((peer, state) -> {
+            for (PeerState s : PeerState.values()) {
+                out.sample("govroam_peer_state", new String[] {"peer", "state"},
+                        new String[] {peer, s.name().toLowerCase(Locale.ROOT)}, s == state ? 1 : 0);
+            }
+        });
     }
 
     private void writeReloads(PrometheusText out) {

@@ -3,10 +3,12 @@ package nl.govroam.server.proxy;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.config.FederationConfig;
 import nl.govroam.server.config.PeerConfig;
@@ -16,20 +18,21 @@ import nl.govroam.server.transport.InboundRequest;
 
 /**
  * The federation side of the server: the peers (their sockets or TLS connections, their health and Status-Server
- * probing) and pools of one config, and the forwarding of requests to them. Closing stops probing and closes the
- * sockets; requests still waiting fail over to nothing and are refused.
+ * probing) and pools of one config, and the forwarding of requests to them. {@link #update} takes a reloaded config:
+ * a peer whose settings did not change is kept with its health and sockets; a changed or removed one is closed once
+ * the requests that may still use it are done. Closing stops probing and closes the sockets.
  */
 public final class Federation implements AutoCloseable {
-    private final EventLoopGroup group;
-    private final List<Peer> peers;
-    private final Map<String, PeerPool> pools;
-    private final ProxyForwarder forwarder;
+    /** The peers, pools and forwarder of one config; replaced whole by a reload. */
+    private record Topology(Map<String, Peer> peers, Map<String, PeerPool> pools, ProxyForwarder forwarder,
+                            AccountingForwarder accounting) {
+    }
 
-    private Federation(EventLoopGroup group, List<Peer> peers, Map<String, PeerPool> pools, ProxyForwarder forwarder) {
+    private final EventLoopGroup group;
+    private volatile Topology topology;
+
+    private Federation(EventLoopGroup group) {
         this.group = group;
-        this.peers = peers;
-        this.pools = pools;
-        this.forwarder = forwarder;
     }
 
     /**
@@ -39,44 +42,113 @@ public final class Federation implements AutoCloseable {
      * @throws RuntimeException when a socket cannot be opened or a TLS file cannot be read
      */
     public static Federation start(FederationConfig config) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        List<Peer> peers = new ArrayList<>();
+        Federation federation = new Federation(new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory()));
         try {
-            Map<String, Peer> byName = new LinkedHashMap<>();
-            for (PeerConfig pc : config.peers()) {
-                Peer peer = new Peer(pc, PeerTransports.open(group, pc));
-                peers.add(peer);
-                byName.put(pc.name(), peer);
-            }
-            Map<String, PeerPool> pools = new LinkedHashMap<>();
-            for (PoolConfig pool : config.pools()) {
-                pools.put(pool.name(), new PeerPool(pool, pool.peers().stream().map(byName::get).toList()));
-            }
-            StatusProber.start(group, peers);
-            return new Federation(group, List.copyOf(peers), pools, new ProxyForwarder(config, pools));
+            federation.topology = federation.build(config, Map.of(), Map.of());
+            return federation;
         } catch (InterruptedException | RuntimeException e) {
-            peers.forEach(Peer::close);
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            federation.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
     }
 
-    /** Proxies one Access-Request; blocks the calling (virtual) thread for at most the peers' response windows. */
-    public ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
-        return forwarder.forward(request, route);
+    /**
+     * Peers from {@code kept} whose config is unchanged are reused; every other peer is opened and probed. A pool
+     * whose config and peers are unchanged is reused too, so EAP conversations stay on their peer across a reload.
+     */
+    private Topology build(FederationConfig config, Map<String, Peer> kept, Map<String, PeerPool> keptPools)
+            throws InterruptedException {
+        Map<String, Peer> peers = new LinkedHashMap<>();
+        List<Peer> opened = new ArrayList<>();
+        try {
+            for (PeerConfig pc : config.peers()) {
+                Peer old = kept.get(pc.name());
+                if (old != null && old.config().equals(pc)) {
+                    peers.put(pc.name(), old);
+                    continue;
+                }
+                PeerTransport transport = PeerTransports.open(group, pc);
+                Peer peer = new Peer(pc, transport, () -> PeerTransports.openAccounting(group, pc, transport));
+                opened.add(peer);
+                peers.put(pc.name(), peer);
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            opened.forEach(Peer::close);
+            throw e;
+        }
+        opened.forEach(p -> StatusProber.start(group, p));
+        Map<String, PeerPool> pools = new LinkedHashMap<>();
+        for (PoolConfig pool : config.pools()) {
+            List<Peer> members = pool.peers().stream().map(peers::get).toList();
+            PeerPool old = keptPools.get(pool.name());
+            boolean same = old != null && old.config().equals(pool) && old.peers().equals(members);
+            pools.put(pool.name(), same ? old : new PeerPool(pool, members));
+        }
+        return new Topology(peers, pools, new ProxyForwarder(config, pools), new AccountingForwarder(config, pools));
     }
 
-    /** The health of each peer by name, for status output and tests. */
+    /**
+     * Serves a reloaded config from now on. Requests already being forwarded finish on the peers they started with;
+     * peers no longer in use are closed after the longest response window, with margin.
+     *
+     * @return what changed, for the reload's notes (empty when nothing did)
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException when a new peer's socket or TLS files cannot be opened (the old topology stays)
+     */
+    public synchronized List<String> update(FederationConfig next) throws InterruptedException {
+        Topology old = topology;
+        Topology fresh = build(next, old.peers(), old.pools());
+        topology = fresh;
+        List<String> notes = new ArrayList<>();
+        List<Peer> retired = new ArrayList<>();
+        Duration longest = Duration.ZERO;
+        for (Peer p : old.peers().values()) {
+            if (fresh.peers().get(p.name()) != p) {
+                retired.add(p);
+                longest = longest.compareTo(p.config().responseWindow()) < 0 ? p.config().responseWindow() : longest;
+            }
+        }
+        long added = fresh.peers().values().stream().filter(p -> old.peers().get(p.name()) != p).count();
+        if (!retired.isEmpty() || added > 0) {
+            notes.add("federation peers: " + added + " opened, " + retired.size() + " closing, "
+                    + (fresh.peers().size() - added) + " kept with their state");
+        }
+        if (!Objects.equals(poolConfigs(old), poolConfigs(fresh))) {
+            notes.add("federation pools rebuilt");
+        }
+        long graceMillis = longest.toMillis() * 2 + 1000;
+        group.schedule(() -> retired.forEach(Peer::close), graceMillis, TimeUnit.MILLISECONDS);
+        return notes;
+    }
+
+    private static List<String> poolConfigs(Topology t) {
+        return t.pools().values().stream().map(p -> p.name() + "=" + p.peers().stream().map(Peer::name).toList()).toList();
+    }
+
+    /** Proxies one Access-Request; blocks the calling (virtual) thread for at most the peers' response windows. */
+    public ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
+        return topology.forwarder().forward(request, route);
+    }
+
+    /**
+     * Forwards an Accounting-Request of a foreign realm to the route's pool ({@code federation.forward-accounting});
+     * blocks the calling (virtual) thread for at most the peers' response windows.
+     */
+    public ProxyOutcome forwardAccounting(InboundRequest request, Route.Proxy route) {
+        return topology.accounting().forward(request, route);
+    }
+
+    /** The health of each peer by name, in config order, for status output, metrics and tests. */
     public Map<String, PeerState> peerStates() {
         Map<String, PeerState> states = new LinkedHashMap<>();
         long now = System.nanoTime();
-        peers.forEach(p -> states.put(p.name(), p.health().state(now)));
+        topology.peers().values().forEach(p -> states.put(p.name(), p.health().state(now)));
         return states;
     }
 
     @Override
-    public void close() {
-        peers.forEach(Peer::close);
+    public synchronized void close() {
+        topology.peers().values().forEach(Peer::close);
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -2,6 +2,7 @@ package nl.govroam.server.proxy;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.PacketEncoder;
 import nl.govroam.server.codec.RadiusAttribute;
@@ -13,10 +14,19 @@ final class Peer implements AutoCloseable {
     private final PeerConfig config;
     private final PeerHealth health;
     private final PeerTransport transport;
+    private final AccountingOpener accountingOpener;
+    private PeerTransport accounting;
+    private volatile Future<?> probing;
 
-    Peer(PeerConfig config, PeerTransport transport) {
+    /** Opens the transport for forwarded accounting, on first use. */
+    interface AccountingOpener {
+        PeerTransport open() throws InterruptedException;
+    }
+
+    Peer(PeerConfig config, PeerTransport transport, AccountingOpener accountingOpener) {
         this.config = config;
         this.transport = transport;
+        this.accountingOpener = accountingOpener;
         this.health = new PeerHealth(config.name(), config.answersToAlive(), config.zombiePeriod());
     }
 
@@ -45,6 +55,25 @@ final class Peer implements AutoCloseable {
         return transport.send(code, encoder, true);
     }
 
+    /** Forwards an Accounting-Request (retransmitted identically over UDP, as Access-Requests are). */
+    CompletableFuture<PeerAnswer> sendAccounting(RequestEncoder encoder) {
+        try {
+            return accountingTransport().send(PacketCode.ACCOUNTING_REQUEST, encoder, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new PeerTimeoutException("interrupted"));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new PeerTimeoutException("accounting socket: " + e.getMessage()));
+        }
+    }
+
+    private synchronized PeerTransport accountingTransport() throws InterruptedException {
+        if (accounting == null) {
+            accounting = accountingOpener.open();
+        }
+        return accounting;
+    }
+
     /**
      * Sends a Status-Server probe (RFC 5997): never retransmitted, a fresh Identifier and a random authenticator,
      * Message-Authenticator included.
@@ -55,8 +84,22 @@ final class Peer implements AutoCloseable {
                 PacketCode.STATUS_SERVER, id, authenticator, List.<RadiusAttribute>of(), secret, true), false);
     }
 
+    /** The Status-Server schedule, cancelled when the peer is closed. */
+    void probing(Future<?> schedule) {
+        this.probing = schedule;
+    }
+
     @Override
     public void close() {
+        Future<?> schedule = probing;
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
         transport.close();
+        synchronized (this) {
+            if (accounting != null && accounting != transport) {
+                accounting.close();
+            }
+        }
     }
 }

@@ -41,6 +41,10 @@ final class PeerPool {
         return config.name();
     }
 
+    PoolConfig config() {
+        return config;
+    }
+
     List<Peer> peers() {
         return peers;
     }

@@ -1,137 +1,79 @@
 package nl.govroam.server.proxy;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslHandler;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import nl.govroam.server.codec.PacketCode;
-import nl.govroam.server.codec.PacketEncoder;
-import nl.govroam.server.codec.RadiusPacket;
 import nl.govroam.server.config.PeerConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * RadSec (RFC 6614) to one peer: one mutual-TLS connection, opened on first use and again after it closes (a failed
- * connect fails the request, so the pool fails over and the peer's health counts it; freeradius-server#2284), framed by
- * each packet's Length field (RFC 6613 2.4). No retransmits over TCP: a request fails after the response window.
+ * RadSec (RFC 6614) to one peer over up to {@code sockets} TLS connections, each with its own 256 Identifiers, so far
+ * more than 255 requests can be in flight (radsecproxy#113). A request goes to the least busy open connection with a
+ * free Identifier; another connection is opened only when all are full, or when one has closed. A failed connect
+ * fails the request, so the pool fails over and the peer's health counts it (freeradius-server#2284).
  */
 final class RadSecPeerTransport implements PeerTransport {
-    private static final Logger LOG = LoggerFactory.getLogger(RadSecPeerTransport.class);
-
     private final EventLoopGroup group;
     private final PeerConfig config;
     private final SslContext tls;
-    private final byte[] secret;
-    private CompletableFuture<Connection> connection;
-
-    /** One TLS connection and its outstanding requests (touched only on its event loop). */
-    private record Connection(Channel channel, PendingRequests pending) {
-    }
+    private final RadSecConnection[] connections;
+    private boolean closed;
 
     RadSecPeerTransport(EventLoopGroup group, PeerConfig config) {
         this.group = group;
         this.config = config;
         this.tls = TlsContexts.client(config.tls().orElseThrow());
-        this.secret = config.secret().bytes();
+        this.connections = new RadSecConnection[config.sockets()];
     }
 
     @Override
     public CompletableFuture<PeerAnswer> send(PacketCode code, RequestEncoder encoder, boolean retransmit) {
         CompletableFuture<PeerAnswer> future = new CompletableFuture<>();
-        connection().whenComplete((c, failure) -> {
-            if (failure != null) {
-                future.completeExceptionally(new PeerTimeoutException("TLS connection failed: " + rootMessage(failure)));
-                return;
-            }
-            c.channel().eventLoop().execute(() -> write(c, code, encoder, future));
-        });
+        RadSecConnection connection = reserve();
+        if (connection == null) {
+            future.completeExceptionally(new PeerTimeoutException(closed ? "closed" : connections.length + " connections with "
+                    + RadSecConnection.IDENTIFIERS + " requests outstanding each"));
+        } else {
+            connection.send(code, encoder, future);
+        }
         return future;
     }
 
-    private void write(Connection c, PacketCode code, RequestEncoder encoder, CompletableFuture<PeerAnswer> future) {
-        int id = c.pending().allocate();
-        if (id < 0) {
-            future.completeExceptionally(new PeerTimeoutException("256 requests outstanding on the connection"));
-            return;
+    /** A connection with one Identifier reserved for the caller, or null when every connection is full. */
+    private synchronized RadSecConnection reserve() {
+        if (closed) {
+            return null;
         }
-        byte[] authenticator = PacketEncoder.randomAuthenticator();
-        byte[] wire = encoder.encode(id, authenticator);
-        PendingRequests.Pending p = new PendingRequests.Pending(code, authenticator, wire, future, 0);
-        c.pending().put(id, p);
-        c.channel().writeAndFlush(Unpooled.wrappedBuffer(wire));
-        p.timer = c.channel().eventLoop().schedule(() -> {
-            if (c.pending().get(id) == p) {
-                c.pending().remove(id, p);
-                future.completeExceptionally(new PeerTimeoutException("no answer within the response window"));
+        int free = -1;
+        RadSecConnection best = null;
+        for (int i = 0; i < connections.length; i++) {
+            RadSecConnection c = connections[i];
+            if (c == null || !c.usable()) {
+                free = free < 0 ? i : free;
+            } else if (c.load() < RadSecConnection.IDENTIFIERS && (best == null || c.load() < best.load())) {
+                best = c;
             }
-        }, config.responseWindow().toNanos(), TimeUnit.NANOSECONDS);
+        }
+        if (best != null && best.tryReserve()) {
+            return best;
+        }
+        if (free < 0) {
+            return null;
+        }
+        RadSecConnection opened = RadSecConnection.open(group, config, tls);
+        connections[free] = opened;
+        return opened.tryReserve() ? opened : null;
     }
 
-    private synchronized CompletableFuture<Connection> connection() {
-        if (connection != null && (!connection.isDone() || !connection.isCompletedExceptionally()
-                && connection.join().channel().isActive())) {
-            return connection;
+    /** How many connections are open or opening (tests, status). */
+    synchronized int openConnections() {
+        int open = 0;
+        for (RadSecConnection c : connections) {
+            if (c != null && c.usable()) {
+                open++;
+            }
         }
-        CompletableFuture<Connection> opening = new CompletableFuture<>();
-        connection = opening;
-        PendingRequests pending = new PendingRequests();
-        String peerName = config.tls().orElseThrow().peerNames().get(0);
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(config.responseWindow().toMillis(), 10_000))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        SslHandler ssl = tls.newHandler(ch.alloc(), peerName, config.port());
-                        ch.pipeline().addLast("tls", ssl);
-                        ch.pipeline().addLast("framing", new LengthFieldBasedFrameDecoder(RadiusPacket.MAX_LENGTH, 2, 2, -4, 0));
-                        ch.pipeline().addLast("replies", new SimpleChannelInboundHandler<ByteBuf>() {
-                            @Override
-                            protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-                                pending.complete(ByteBufUtil.getBytes(frame), secret, false);
-                            }
-
-                            @Override
-                            public void channelInactive(ChannelHandlerContext ctx) {
-                                pending.failAll("connection closed");
-                            }
-
-                            @Override
-                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                LOG.warn("RadSec peer {}: {}", config.name(), rootMessage(cause));
-                                ctx.close();
-                            }
-                        });
-                        ssl.handshakeFuture().addListener(done -> {
-                            if (done.isSuccess()) {
-                                opening.complete(new Connection(ch, pending));
-                            } else {
-                                opening.completeExceptionally(done.cause());
-                                ch.close();
-                            }
-                        });
-                    }
-                })
-                .connect(config.address(), config.port())
-                .addListener(connected -> {
-                    if (!connected.isSuccess()) {
-                        opening.completeExceptionally(connected.cause());
-                    }
-                });
-        return opening;
+        return open;
     }
 
     static String rootMessage(Throwable t) {
@@ -144,8 +86,11 @@ final class RadSecPeerTransport implements PeerTransport {
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
-            connection.thenAccept(c -> c.channel().close());
+        closed = true;
+        for (RadSecConnection c : connections) {
+            if (c != null) {
+                c.close();
+            }
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.govroam.server.codec.AttributeType;
-import nl.govroam.server.codec.MppeKeyCipher;
+import nl.govroam.server.codec.MicrosoftAttributes;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.RadiusAttribute;
 import nl.govroam.server.config.ClientRole;
@@ -35,8 +35,8 @@ final class ReplyFilter {
                 continue;
             }
             if (type == AttributeType.VENDOR_SPECIFIC) {
-                if (MppeKeyCipher.isMppeKey(a)) {
-                    MppeKeyCipher.reencrypt(a, answer.requestAuthenticator(), peerSecret,
+                if (MicrosoftAttributes.isMppeKey(a)) {
+                    MicrosoftAttributes.reencrypt(a, answer.requestAuthenticator(), peerSecret,
                             request.packet().authenticator(), clientSecret).ifPresent(out::add);
                 }
                 continue;

@@ -1,7 +1,6 @@
 package nl.govroam.server.proxy;
 
 import io.netty.channel.EventLoopGroup;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,11 +11,10 @@ final class StatusProber {
     private StatusProber() {
     }
 
-    static void start(EventLoopGroup group, List<Peer> peers) {
-        for (Peer peer : peers) {
-            long interval = peer.config().checkInterval().toNanos();
-            group.next().scheduleAtFixedRate(() -> probe(peer), interval, interval, TimeUnit.NANOSECONDS);
-        }
+    /** Probes {@code peer} every check interval until the peer is closed. */
+    static void start(EventLoopGroup group, Peer peer) {
+        long interval = peer.config().checkInterval().toNanos();
+        peer.probing(group.next().scheduleAtFixedRate(() -> probe(peer), interval, interval, TimeUnit.NANOSECONDS));
     }
 
     static void probe(Peer peer) {

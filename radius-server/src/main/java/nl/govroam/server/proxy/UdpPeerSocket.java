@@ -10,6 +10,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.codec.PacketCode;
@@ -17,15 +19,15 @@ import nl.govroam.server.codec.PacketEncoder;
 
 /**
  * One UDP socket to a peer with its own 256 Identifiers. Requests are retransmitted identically (same Identifier,
- * same authenticator, same octets) at even steps inside the response window, then failed (RFC 5080 2.2.1). Replies
+ * same authenticator, same octets) on the {@link RetransmitSchedule} of RFC 5080 2.2.1, and failed when the response
+ * window ends. Replies
  * are accepted only from the peer's address and port, and only when they verify.
  */
 final class UdpPeerSocket {
     private final Channel channel;
     private final InetSocketAddress peer;
     private final byte[] secret;
-    private final long windowNanos;
-    private final int retries;
+    private final RetransmitSchedule schedule;
     private final boolean requireMessageAuthenticator;
     private final PendingRequests pending = new PendingRequests();
 
@@ -34,8 +36,7 @@ final class UdpPeerSocket {
         this.requireMessageAuthenticator = requireMessageAuthenticator;
         this.peer = peer;
         this.secret = secret;
-        this.windowNanos = windowNanos;
-        this.retries = retries;
+        this.schedule = new RetransmitSchedule(windowNanos, retries);
         this.channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
@@ -71,29 +72,34 @@ final class UdpPeerSocket {
                 future.completeExceptionally(e);
                 return;
             }
-            PendingRequests.Pending p = new PendingRequests.Pending(code, authenticator, wire, future,
-                    retransmit ? retries : 0);
+            List<Long> retransmits = retransmit ? schedule.retransmitTimes(ThreadLocalRandom.current()::nextDouble)
+                    : List.of();
+            PendingRequests.Pending p = new PendingRequests.Pending(code, sentAuthenticator(wire), wire, future,
+                    retransmits.size());
             pending.put(id, p);
             write(wire);
-            schedule(id, p, windowNanos / (p.retransmitsLeft + 1));
+            next(id, p, retransmits, 0, 0);
         });
         return future;
     }
 
-    private void schedule(int id, PendingRequests.Pending p, long stepNanos) {
+    /** Waits for the next retransmission time, or for the end of the window after the last one. */
+    private void next(int id, PendingRequests.Pending p, List<Long> retransmits, int index, long nowNanos) {
+        boolean last = index >= retransmits.size();
+        long at = last ? schedule.windowNanos() : retransmits.get(index);
         p.timer = channel.eventLoop().schedule(() -> {
             if (pending.get(id) != p) {
                 return;
             }
-            if (p.retransmitsLeft > 0) {
-                p.retransmitsLeft--;
-                write(p.wire);
-                schedule(id, p, stepNanos);
-            } else {
+            if (last) {
                 pending.remove(id, p);
                 p.future.completeExceptionally(new PeerTimeoutException("no answer within the response window"));
+            } else {
+                p.retransmitsLeft--;
+                write(p.wire);
+                next(id, p, retransmits, index + 1, at);
             }
-        }, stepNanos, TimeUnit.NANOSECONDS);
+        }, at - nowNanos, TimeUnit.NANOSECONDS);
     }
 
     private void write(byte[] wire) {
@@ -103,5 +109,10 @@ final class UdpPeerSocket {
     void close() {
         channel.eventLoop().execute(() -> pending.failAll("closed"));
         channel.close().syncUninterruptibly();
+    }
+
+    /** The authenticator as sent: the random one, or an Accounting-Request's MD5 (RFC 2866 3) the reply is signed with. */
+    static byte[] sentAuthenticator(byte[] wire) {
+        return java.util.Arrays.copyOfRange(wire, 4, 20);
     }
 }

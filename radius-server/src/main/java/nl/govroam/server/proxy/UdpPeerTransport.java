@@ -15,8 +15,9 @@ import nl.govroam.server.config.PeerConfig;
 final class UdpPeerTransport implements PeerTransport {
     private final List<UdpPeerSocket> sockets = new ArrayList<>();
 
-    UdpPeerTransport(EventLoopGroup group, PeerConfig config) throws InterruptedException {
-        InetSocketAddress peer = new InetSocketAddress(config.address(), config.port());
+    /** @param port the peer's authentication or accounting port */
+    UdpPeerTransport(EventLoopGroup group, PeerConfig config, int port) throws InterruptedException {
+        InetSocketAddress peer = new InetSocketAddress(config.address(), port);
         try {
             for (int i = 0; i < config.sockets(); i++) {
                 sockets.add(new UdpPeerSocket(group, peer, config.secret().bytes(),

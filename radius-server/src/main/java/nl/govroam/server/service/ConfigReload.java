@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * One safe reload (SIGHUP, {@code govroam reload}): parse and validate the whole file; a bad file is refused with
  * every {@code file:line} error and the old snapshot keeps serving; a good one becomes the new snapshot in one
  * reference swap. Requests already running finish on the snapshot they started with; directories whose settings did
- * not change are kept; listeners are rebound only when the {@code server:} settings changed.
+ * not change are kept; listeners are rebound only when the {@code server:} settings changed; the federation is
+ * rebuilt when its settings changed, unchanged peers keeping their state.
  */
 final class ConfigReload {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);

@@ -53,6 +53,7 @@ public final class GovroamService implements AutoCloseable {
     private final RequestProcessor accountingProcessor;
     private final Metrics metrics;
     private final ReloadHistory reloads;
+    private Federation federation;
     /** Closes directories a reload retired, once the requests that may still use them are done. */
     private final ScheduledExecutorService retirements = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("govroam-retire").daemon().factory());
@@ -98,7 +99,9 @@ public final class GovroamService implements AutoCloseable {
             resources.add(federation);
             AccessRequestProcessor access = new AccessRequestProcessor(decisionListeners(current, metrics), federation);
             service = new GovroamService(current, counters, resources, directories, access,
-                    new AccountingProcessor(recorder), metrics, reloads);
+                    new AccountingProcessor(recorder, federation), metrics, reloads);
+            service.federation = federation;
+            metrics.peerStates(federation::peerStates);
             service.metricsEndpoint = startMetrics(config, metrics);
             if (config.federation().radsecListener().isPresent()) {
                 resources.add(RadSecListener.start(config.federation().radsecListener().get(), current::get, access));
@@ -152,10 +155,16 @@ public final class GovroamService implements AutoCloseable {
     /** Called by {@link ConfigReload} under the lock: open directories, swap the snapshot, rebind what moved. */
     List<String> swapIn(GovroamConfig next) throws InterruptedException {
         GovroamConfig old = current.get().config();
+        List<String> notes = new ArrayList<>();
+        if (!Objects.equals(old.federation(), next.federation())) {
+            notes.addAll(federation.update(next.federation()));
+        }
+        if (!Objects.equals(old.federation().radsecListener(), next.federation().radsecListener())) {
+            notes.add("federation.radsec-listener changed: takes effect at the next restart");
+        }
         Optional<EapServer> eap = EapServers.create(next, current.get().eap());
         OpenDirectories.Update update = directories.update(next);
         current.set(snapshot(next, update.directories(), eap));
-        List<String> notes = new ArrayList<>();
         if (!update.retired().isEmpty()) {
             Duration after = retireAfter(next);
             notes.add(update.retired().size() + " directories replaced or removed; closed in " + after.toSeconds() + " s");
@@ -219,6 +228,11 @@ public final class GovroamService implements AutoCloseable {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** The federation peers and pools (their health, for status output and tests). */
+    public Federation federation() {
+        return federation;
     }
 
     public ServiceSnapshot snapshot() {

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -40,6 +41,15 @@ final class FreeRadiusServer implements AutoCloseable {
      * @param extra    extra top-level text (e.g. proxy home servers and realms)
      */
     static FreeRadiusServer start(Path dir, String clients, String users, String modules, String site, String extra) {
+        return start(dir, clients, users, modules, site, extra, false);
+    }
+
+    /**
+     * As above; {@code threaded} runs with a thread pool ({@code -fxx -l stdout} instead of {@code -X}), which TLS
+     * listeners (RadSec) require.
+     */
+    static FreeRadiusServer start(Path dir, String clients, String users, String modules, String site, String extra,
+                                  boolean threaded) {
         assumeInstalled();
         int port = freeUdpPortPair();
         String d = dir.toAbsolutePath().toString();
@@ -117,7 +127,10 @@ final class FreeRadiusServer implements AutoCloseable {
             Files.writeString(dir.resolve("radiusd.conf"), conf);
             Files.writeString(dir.resolve("users"), users);
             Path log = dir.resolve("debug.log");
-            Process p = new ProcessBuilder(BINARY.toString(), "-X", "-d", d, "-n", "radiusd")
+            List<String> command = threaded
+                    ? List.of(BINARY.toString(), "-fxx", "-l", "stdout", "-d", d, "-n", "radiusd")
+                    : List.of(BINARY.toString(), "-X", "-d", d, "-n", "radiusd");
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             FreeRadiusServer server = new FreeRadiusServer(p, dir, port);
             server.awaitReady(log);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import nl.govroam.server.eap.ChargeableUserIdentity;
 import nl.govroam.server.service.GovroamService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InboundFederationIntegrationTest {
     private static final String FED_SECRET = "federation-secret-0123456789";
+    private static final String CUI_KEY = "cui-key-for-demodorp-0123456789";
     @TempDir
     static Path dir;
     private static FreeRadiusServer home;
@@ -29,6 +33,8 @@ class InboundFederationIntegrationTest {
     static void start() throws Exception {
         FreeRadiusServer.assumeInstalled();
         RadClient.assumeInstalled();
+        TestCertificates.ca(dir, "eap");
+        TestCertificates.leaf(dir, "eap", "radius.demodorp.example");
         home = FreeRadiusServer.start(Files.createDirectories(dir.resolve("home")),
                 FreeRadiusServer.client("127.0.0.1", ProxyFixture.PEER_SECRET), ProxyFixture.foreignUsers(), "",
                 FreeRadiusServer.homeSite(), "");
@@ -52,7 +58,15 @@ class InboundFederationIntegrationTest {
                 pools:
                   - name: national
                     peers: [home]
-                """.formatted(home.authPort(), ProxyFixture.PEER_SECRET))));
+                eap:
+                  methods: [ttls, peap]
+                  certificate:
+                    certificate-file: radius.demodorp.example.pem
+                    key-file: radius.demodorp.example.key
+                  cui-keys:
+                    - realm: demodorp.example
+                      key: "%s"
+                """.formatted(home.authPort(), ProxyFixture.PEER_SECRET, CUI_KEY))));
         String proxy = """
                 proxy server {
                     default_fallback = no
@@ -117,6 +131,33 @@ class InboundFederationIntegrationTest {
         String out = viaNational("jan.jansen@demodorp.example", "demo-password");
         assertTrue(out.contains("Received Access-Accept"), () -> out + national.debugLog());
         assertFalse(out.contains("Tunnel-Private-Group-Id"), out);
+    }
+
+    private static String viaNationalAskingForCui(String password) {
+        return RadClient.send(new InetSocketAddress("127.0.0.1", national.authPort()), "auth",
+                "radclient-secret-0123456789", "User-Name = \"jan.jansen@demodorp.example\"\nUser-Password = \""
+                        + password + "\"\nOperator-Name = \"1nijmegen.nl\"\nChargeable-User-Identity = 0x00\n"
+                        + "Message-Authenticator = 0x00\n", 8);
+    }
+
+    @Test
+    void aVisitorWhoseRequestAsksForACuiGetsAKeyedOneInTheAcceptOnly() {
+        String cui = ChargeableUserIdentity.of(CUI_KEY.getBytes(StandardCharsets.UTF_8), "jan.jansen@demodorp.example",
+                "1nijmegen.nl");
+        String hex = "0x" + HexFormat.of().formatHex(cui.getBytes(StandardCharsets.US_ASCII));
+        String out = viaNationalAskingForCui("demo-password");
+        assertTrue(out.contains("Received Access-Accept"), () -> out + national.debugLog());
+        assertTrue(out.contains("Chargeable-User-Identity = " + hex) || out.contains("Chargeable-User-Identity = \"" + cui),
+                out);
+        String received = out.substring(out.indexOf("Received"));
+        String userHex = HexFormat.of().formatHex("jan.jansen".getBytes(StandardCharsets.US_ASCII));
+        assertFalse(received.contains("jan.jansen") || received.contains(userHex), "the reply names the user: " + out);
+        String reject = viaNationalAskingForCui("wrong-password");
+        assertTrue(reject.contains("Received Access-Reject"), reject);
+        assertFalse(reject.substring(reject.indexOf("Received")).contains("Chargeable-User-Identity"), reject);
+        String unasked = viaNational("jan.jansen@demodorp.example", "demo-password");
+        assertTrue(unasked.contains("Received Access-Accept"), unasked);
+        assertFalse(unasked.contains("Chargeable-User-Identity"), unasked);
     }
 
     @Test

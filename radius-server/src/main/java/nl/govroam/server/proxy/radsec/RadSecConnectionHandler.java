@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import nl.govroam.server.audit.AuditLog;
 import nl.govroam.server.codec.AttributeType;
 import nl.govroam.server.codec.DecodeResult;
 import nl.govroam.server.codec.PacketCode;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * One inbound RadSec connection: after the handshake, the client is known by its certificate (or the connection is
  * closed); each framed Access-Request goes to the processor on a worker (virtual) thread and the reply is written
  * back with the {@code radsec} secret (RFC 6614 2.3) and the request's Proxy-State echoed. Status-Server is answered at
- * once and never processed further (RFC 5997).
+ * once and never processed further (RFC 5997). As on UDP: duplicates on the connection are discarded or answered from
+ * the cache ({@link ConnectionDuplicates}), and the listener's {@link InFlightLimit} sheds load. A refused connection
+ * (failed handshake, or a certificate of no configured client) gets an audit record with the reason.
  */
 final class RadSecConnectionHandler extends SimpleChannelInboundHandler<ByteBuf> {
     private static final Logger LOG = LoggerFactory.getLogger(RadSecConnectionHandler.class);
@@ -44,19 +47,25 @@ final class RadSecConnectionHandler extends SimpleChannelInboundHandler<ByteBuf>
     private final Supplier<ServiceSnapshot> snapshots;
     private final RequestProcessor processor;
     private final Executor workers;
+    private final InFlightLimit inFlight;
+    private final ConnectionDuplicates duplicates;
     private ClientConfig client;
 
     RadSecConnectionHandler(RadSecClientMatcher matcher, Supplier<ServiceSnapshot> snapshots, RequestProcessor processor,
-                            Executor workers) {
+                            Executor workers, InFlightLimit inFlight) {
         this.matcher = matcher;
         this.snapshots = snapshots;
         this.processor = processor;
         this.workers = workers;
+        this.inFlight = inFlight;
+        this.duplicates = new ConnectionDuplicates(snapshots.get().config().server().duplicateWindow().toNanos());
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done && done.isSuccess()) {
+        if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done && !done.isSuccess()) {
+            AuditLog.connectionRefused(remoteAddress(ctx), "tls-handshake-failed", rootMessage(done.cause()));
+        } else if (event instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done && done.isSuccess()) {
             try {
                 X509Certificate leaf = (X509Certificate) ctx.pipeline().get(SslHandler.class).engine().getSession()
                         .getPeerCertificates()[0];
@@ -65,12 +74,16 @@ final class RadSecConnectionHandler extends SimpleChannelInboundHandler<ByteBuf>
                 if (matched == null) {
                     LOG.warn("RadSec connection from {} refused: certificate {} matches no configured client",
                             remote.getAddress().getHostAddress(), leaf.getSubjectX500Principal().getName());
+                    AuditLog.connectionRefused(remote.getAddress().getHostAddress(), "no-matching-client",
+                            "certificate " + leaf.getSubjectX500Principal().getName() + " names "
+                                    + RadSecClientMatcher.names(leaf) + " match no configured federation client");
                     ctx.close();
                     return;
                 }
                 client = new ClientConfig(matched.name(), IpRange.parse(remote.getAddress().getHostAddress()), RADSEC,
                         matched.operator(), false, ClientRole.FEDERATION);
             } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                AuditLog.connectionRefused(remoteAddress(ctx), "no-client-certificate", e.getMessage());
                 ctx.close();
             }
         }
@@ -98,12 +111,64 @@ final class RadSecConnectionHandler extends SimpleChannelInboundHandler<ByteBuf>
         if (code != PacketCode.ACCESS_REQUEST) {
             return;
         }
-        workers.execute(() -> {
-            Decision decision = processor.process(request);
-            if (decision instanceof Decision.Reply reply) {
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(reply(request, reply.code(), reply.attributes())));
+        int id = decoded.packet().identifier();
+        byte[] authenticator = decoded.packet().authenticator();
+        switch (duplicates.arrive(id, authenticator, System.nanoTime())) {
+            case IN_PROGRESS -> {
+                return;
             }
+            case ANSWERED -> {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(duplicates.reply(id)));
+                return;
+            }
+            case NEW -> {
+            }
+        }
+        if (!inFlight.tryAcquire(client.name())) {
+            duplicates.forget(id, authenticator);
+            return;
+        }
+        try {
+            workers.execute(() -> decideAndReply(ctx, request));
+        } catch (RuntimeException rejected) {
+            inFlight.release();
+            duplicates.forget(id, authenticator);
+        }
+    }
+
+    private void decideAndReply(ChannelHandlerContext ctx, InboundRequest request) {
+        Decision decision = null;
+        try {
+            decision = processor.process(request);
+        } catch (RuntimeException e) {
+            LOG.error("processing a RadSec request from client {} failed; no reply sent", request.client().name(), e);
+        } finally {
+            inFlight.release();
+        }
+        byte[] octets = decision instanceof Decision.Reply reply
+                ? reply(request, reply.code(), reply.attributes()) : null;
+        int id = request.packet().identifier();
+        byte[] authenticator = request.packet().authenticator();
+        ctx.executor().execute(() -> {
+            if (octets == null) {
+                duplicates.forget(id, authenticator);
+                return;
+            }
+            duplicates.answered(id, authenticator, octets, System.nanoTime());
+            ctx.writeAndFlush(Unpooled.wrappedBuffer(octets));
         });
+    }
+
+    private static String remoteAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static byte[] reply(InboundRequest request, PacketCode code, List<RadiusAttribute> attributes) {

@@ -54,6 +54,7 @@ public final class RadSecListener implements AutoCloseable {
             throw new IllegalStateException("RadSec listener TLS files cannot be used: " + e.getMessage(), e);
         }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        InFlightLimit inFlight = new InFlightLimit(snapshots.get().config().server().inFlightLimit());
         ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("radsec-worker-", 0).factory());
         try {
             Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -64,7 +65,7 @@ public final class RadSecListener implements AutoCloseable {
                             ch.pipeline().addLast("framing",
                                     new LengthFieldBasedFrameDecoder(RadiusPacket.MAX_LENGTH, 2, 2, -4, 0));
                             ch.pipeline().addLast("requests", new RadSecConnectionHandler(matcher, snapshots, processor,
-                                    workers));
+                                    workers, inFlight));
                         }
                     })
                     .bind(new InetSocketAddress(config.address(), config.port())).sync().channel();

@@ -1,0 +1,112 @@
+package nl.govroam.server.proxy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import nl.govroam.server.codec.AttributeType;
+import nl.govroam.server.codec.PacketCode;
+import nl.govroam.server.codec.PacketEncoder;
+import nl.govroam.server.codec.RadiusAttribute;
+import nl.govroam.server.config.ClientRole;
+import nl.govroam.server.config.FederationConfig;
+import nl.govroam.server.realm.Route;
+import nl.govroam.server.transport.InboundRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards an Accounting-Request of a foreign realm to its pool when {@code federation.forward-accounting} is on
+ * (off by default: RFC 7593 5). The NAS's attributes in order without its Message-Authenticator, Operator-Name added
+ * for our own NASes, our Proxy-State last; a new Request Authenticator with the peer's secret (RFC 2866 3). The first
+ * peer that answers with a verified Accounting-Response ends it; a silent one fails over to the next. Accounting from
+ * federation clients is never sent back out (loop prevention).
+ */
+final class AccountingForwarder {
+    private static final Logger LOG = LoggerFactory.getLogger(AccountingForwarder.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long GRACE_MILLIS = 1000;
+
+    private final FederationConfig config;
+    private final Map<String, PeerPool> pools;
+
+    AccountingForwarder(FederationConfig config, Map<String, PeerPool> pools) {
+        this.config = config;
+        this.pools = Map.copyOf(pools);
+    }
+
+    ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
+        if (request.client().role() == ClientRole.FEDERATION) {
+            return new ProxyOutcome.Refused("loop-prevention", "accounting from federation client "
+                    + request.client().name() + " is not sent back out");
+        }
+        PeerPool pool = pools.get(route.pool());
+        if (pool == null) {
+            return new ProxyOutcome.Refused("no-pool", "pool " + route.pool() + " is not configured");
+        }
+        byte[] proxyState = new byte[8];
+        RANDOM.nextBytes(proxyState);
+        List<RadiusAttribute> attributes = attributes(request, proxyState);
+        Set<Peer> tried = new HashSet<>();
+        StringBuilder failures = new StringBuilder();
+        while (true) {
+            Optional<Peer> chosen = pool.select(Optional.empty(), tried, System.nanoTime());
+            if (chosen.isEmpty()) {
+                return new ProxyOutcome.Refused("no-peer-alive", "pool " + pool.name() + ": no peer answered"
+                        + (failures.isEmpty() ? "" : " (" + failures + ")"));
+            }
+            Peer peer = chosen.get();
+            tried.add(peer);
+            byte[] secret = peer.secret();
+            CompletableFuture<PeerAnswer> sent = peer.sendAccounting((id, authenticator) -> PacketEncoder.encodeRequest(
+                    PacketCode.ACCOUNTING_REQUEST, id, authenticator, attributes, secret, false));
+            try {
+                PeerAnswer answer = sent.get(peer.config().responseWindow().toMillis() + GRACE_MILLIS,
+                        TimeUnit.MILLISECONDS);
+                peer.health().onAnswer(System.nanoTime());
+                List<RadiusAttribute> states = answer.packet().all(AttributeType.PROXY_STATE);
+                if (states.isEmpty() || !Arrays.equals(states.get(states.size() - 1).value(), proxyState)) {
+                    return new ProxyOutcome.Refused("peer-reply-invalid", "peer " + peer.name()
+                            + " did not echo our Proxy-State");
+                }
+                return new ProxyOutcome.Relayed(PacketCode.ACCOUNTING_RESPONSE, List.of(), peer.name());
+            } catch (ExecutionException | TimeoutException e) {
+                peer.health().onTimeout(System.nanoTime());
+                String why = e instanceof ExecutionException ee && ee.getCause() != null
+                        ? ee.getCause().getMessage() : "no answer";
+                LOG.warn("peer {} gave no Accounting-Response for client {} ({}); failing over", peer.name(),
+                        request.client().name(), why);
+                failures.append(failures.isEmpty() ? "" : "; ").append(peer.name()).append(": ").append(why);
+                sent.cancel(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ProxyOutcome.Refused("interrupted", "shutting down");
+            }
+        }
+    }
+
+    private List<RadiusAttribute> attributes(InboundRequest request, byte[] proxyState) {
+        List<RadiusAttribute> out = new ArrayList<>();
+        for (RadiusAttribute a : request.packet().attributes()) {
+            if (a.type() != AttributeType.MESSAGE_AUTHENTICATOR) {
+                out.add(a);
+            }
+        }
+        if (config.operatorName() && request.client().role() == ClientRole.NAS
+                && !request.packet().has(AttributeType.OPERATOR_NAME)) {
+            out.add(new RadiusAttribute(AttributeType.OPERATOR_NAME,
+                    ("1" + request.client().operator()).getBytes(StandardCharsets.UTF_8)));
+        }
+        out.add(new RadiusAttribute(AttributeType.PROXY_STATE, proxyState));
+        return out;
+    }
+}
