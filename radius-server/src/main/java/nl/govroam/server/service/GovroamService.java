@@ -104,7 +104,8 @@ public final class GovroamService implements AutoCloseable {
             metrics.peerStates(federation::peerStates);
             service.metricsEndpoint = startMetrics(config, metrics);
             if (config.federation().radsecListener().isPresent()) {
-                resources.add(RadSecListener.start(config.federation().radsecListener().get(), current::get, access));
+                resources.add(RadSecListener.start(config.federation().radsecListener().get(), current::get, access,
+                        service.accountingProcessor));
             }
             service.listeners = RadiusListeners.start(config.server(), current::get, service.authProcessor,
                     service.accountingProcessor, counters);

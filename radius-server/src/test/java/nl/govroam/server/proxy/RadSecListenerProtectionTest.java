@@ -117,6 +117,23 @@ class RadSecListenerProtectionTest {
     }
 
     @Test
+    void accountingOverTheSameConnectionIsAnsweredAndRecorded() throws Exception {
+        byte[] accounting = PacketEncoder.encodeRequest(PacketCode.ACCOUNTING_REQUEST, 9, new byte[16], List.of(
+                RadiusAttribute.ofString(AttributeType.USER_NAME, "jan.jansen@demodorp.example"),
+                RadiusAttribute.ofInt(AttributeType.ACCT_STATUS_TYPE, 1),
+                RadiusAttribute.ofString(AttributeType.ACCT_SESSION_ID, "radsec-session-1")), RADSEC, false);
+        try (RadSecTestClient client = new RadSecTestClient(listener, dir, "fed", "nrs.test")) {
+            client.send(accounting);
+            byte[] reply = client.receive(5000).orElseThrow(() -> new AssertionError("no Accounting-Response"));
+            assertEquals(PacketCode.ACCOUNTING_RESPONSE.value(), reply[0] & 0xFF);
+            assertEquals(9, reply[1] & 0xFF);
+        }
+        Path record = dir.resolve("acct").resolve("demodorp.example.jsonl");
+        assertTrue(java.nio.file.Files.readString(record).contains("\"session_id\":\"radsec-session-1\""),
+                "the record is written before the answer");
+    }
+
+    @Test
     void refusedConnectionsAreAuditedWithTheReason() {
         assertThrows(RuntimeException.class, () -> new RadSecTestClient(listener, dir, "fed", "forged.test")
                 .receive(2000));

@@ -46,16 +46,18 @@ final class RadSecConnectionHandler extends SimpleChannelInboundHandler<ByteBuf>
     private final RadSecClientMatcher matcher;
     private final Supplier<ServiceSnapshot> snapshots;
     private final RequestProcessor processor;
+    private final RequestProcessor accountingProcessor;
     private final Executor workers;
     private final InFlightLimit inFlight;
     private final ConnectionDuplicates duplicates;
     private ClientConfig client;
 
     RadSecConnectionHandler(RadSecClientMatcher matcher, Supplier<ServiceSnapshot> snapshots, RequestProcessor processor,
-                            Executor workers, InFlightLimit inFlight) {
+                            RequestProcessor accountingProcessor, Executor workers, InFlightLimit inFlight) {
         this.matcher = matcher;
         this.snapshots = snapshots;
         this.processor = processor;
+        this.accountingProcessor = accountingProcessor;
         this.workers = workers;
         this.inFlight = inFlight;
         this.duplicates = new ConnectionDuplicates(snapshots.get().config().server().duplicateWindow().toNanos());
@@ -108,7 +110,7 @@ final class RadSecConnectionHandler extends SimpleChannelInboundHandler<ByteBuf>
             ctx.writeAndFlush(Unpooled.wrappedBuffer(reply(request, PacketCode.ACCESS_ACCEPT, List.of())));
             return;
         }
-        if (code != PacketCode.ACCESS_REQUEST) {
+        if (code != PacketCode.ACCESS_REQUEST && code != PacketCode.ACCOUNTING_REQUEST) {
             return;
         }
         int id = decoded.packet().identifier();
@@ -139,7 +141,9 @@ final class RadSecConnectionHandler extends SimpleChannelInboundHandler<ByteBuf>
     private void decideAndReply(ChannelHandlerContext ctx, InboundRequest request) {
         Decision decision = null;
         try {
-            decision = processor.process(request);
+            // RFC 6614 2.3: one connection carries authentication and accounting alike
+            decision = (request.packet().code() == PacketCode.ACCOUNTING_REQUEST ? accountingProcessor : processor)
+                    .process(request);
         } catch (RuntimeException e) {
             LOG.error("processing a RadSec request from client {} failed; no reply sent", request.client().name(), e);
         } finally {

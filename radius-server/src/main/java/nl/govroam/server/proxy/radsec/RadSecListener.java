@@ -41,7 +41,8 @@ public final class RadSecListener implements AutoCloseable {
     }
 
     public static RadSecListener start(RadSecListenerConfig config, Supplier<ServiceSnapshot> snapshots,
-                                       RequestProcessor processor) throws InterruptedException {
+                                       RequestProcessor processor, RequestProcessor accountingProcessor)
+            throws InterruptedException {
         RadSecClientMatcher matcher = new RadSecClientMatcher(config.clients());
         SslContext tls;
         try {
@@ -65,7 +66,7 @@ public final class RadSecListener implements AutoCloseable {
                             ch.pipeline().addLast("framing",
                                     new LengthFieldBasedFrameDecoder(RadiusPacket.MAX_LENGTH, 2, 2, -4, 0));
                             ch.pipeline().addLast("requests", new RadSecConnectionHandler(matcher, snapshots, processor,
-                                    workers, inFlight));
+                                    accountingProcessor, workers, inFlight));
                         }
                     })
                     .bind(new InetSocketAddress(config.address(), config.port())).sync().channel();
