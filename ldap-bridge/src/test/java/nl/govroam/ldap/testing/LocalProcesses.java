@@ -4,9 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,26 +22,56 @@ final class LocalProcesses {
     private LocalProcesses() {
     }
 
+    /**
+     * Waits until {@code process} itself listens on 127.0.0.1:{@code port}. A port that merely answers is not proof:
+     * between {@link #freePort()} and slapd's bind another process (another test JVM on the same machine) may take
+     * the port, and a connect would then reach that one. So the listening socket's inode (/proc/net/tcp) must be one
+     * of the process's own file descriptors.
+     */
     static void awaitPort(Process process, int port, Path log) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("slapd exited with " + process.exitValue() + ": " + tail(log));
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            if (listensOn(process.pid(), port)) {
                 return;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for slapd", e);
-                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for slapd", e);
             }
         }
         throw new IllegalStateException("slapd did not listen on 127.0.0.1:" + port + " within " + START_TIMEOUT
                 + ": " + tail(log));
+    }
+
+    private static boolean listensOn(long pid, int port) {
+        String localAddress = String.format("0100007F:%04X", port);
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/net/tcp"))) {
+            lines.skip(1).map(String::trim).map(l -> l.split("\\s+"))
+                    .filter(f -> f.length > 9 && f[1].equals(localAddress) && f[3].equals("0A"))
+                    .forEach(f -> inodes.add("socket:[" + f[9] + "]"));
+        } catch (IOException e) {
+            return false;
+        }
+        if (inodes.isEmpty()) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return fds.anyMatch(fd -> {
+                try {
+                    return inodes.contains(Files.readSymbolicLink(fd).toString());
+                } catch (IOException gone) {
+                    return false;
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static void run(Path dir, List<String> command) throws IOException {
