@@ -63,83 +63,10 @@ class EapProxyIntegrationTest {
 
     /** A FreeRADIUS home server for home.example with EAP-TTLS and PEAP, the inner methods in an inner-tunnel server. */
     private static FreeRadiusServer eapHomeServer(Path home, Path certs) {
-        String c = certs.toAbsolutePath().toString();
-        String modules = """
-                eap {
-                    default_eap_type = ttls
-                    timer_expire = 60
-                    max_sessions = 1024
-                    tls-config tls-common {
-                        private_key_file = %1$s/radius.home.example.key
-                        certificate_file = %1$s/radius.home.example.pem
-                        ca_file = %1$s/home-ca.pem
-                        cipher_list = "DEFAULT"
-                        tls_min_version = "1.2"
-                        tls_max_version = "1.2"
-                    }
-                    ttls {
-                        tls = tls-common
-                        virtual_server = "inner-tunnel"
-                    }
-                    peap {
-                        tls = tls-common
-                        default_eap_type = mschapv2
-                        virtual_server = "inner-tunnel"
-                    }
-                    mschapv2 {
-                    }
-                }
-                mschap {
-                }
-                """.formatted(c);
-        String site = """
-                authorize {
-                    eap {
-                        ok = return
-                    }
-                    files
-                    pap
-                }
-                authenticate {
-                    Auth-Type PAP {
-                        pap
-                    }
-                    eap
-                }
-                post-auth {
-                    update reply {
-                        Message-Authenticator := 0x00
-                    }
-                    Post-Auth-Type REJECT {
-                        update reply {
-                            Message-Authenticator := 0x00
-                        }
-                    }
-                }
-                """;
-        String innerTunnel = """
-                server inner-tunnel {
-                    authorize {
-                        files
-                        mschap
-                        eap {
-                            ok = return
-                        }
-                        pap
-                    }
-                    authenticate {
-                        Auth-Type PAP {
-                            pap
-                        }
-                        Auth-Type MS-CHAP {
-                            mschap
-                        }
-                        eap
-                    }
-                }
-                """;
         return FreeRadiusServer.start(home, FreeRadiusServer.client("127.0.0.1", ProxyFixture.PEER_SECRET),
-                "\"" + USER + "\" Cleartext-Password := \"" + PASSWORD + "\"\n", modules, site, innerTunnel);
+                "\"" + USER + "\" Cleartext-Password := \"" + PASSWORD + "\"\n",
+                FreeRadiusServer.eapModules(certs, "home", "radius.home.example"), FreeRadiusServer.eapHomeSite(),
+                FreeRadiusServer.innerTunnel());
     }
 
     @AfterAll

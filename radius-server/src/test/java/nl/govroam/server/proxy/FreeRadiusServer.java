@@ -168,6 +168,97 @@ final class FreeRadiusServer implements AutoCloseable {
                 """;
     }
 
+    /**
+     * The eap module of a home server (EAP-TTLS and PEAP, TLS 1.2, inner methods in {@link #innerTunnel()}) and mschap,
+     * for the text inside {@code modules { }}.
+     *
+     * @param certs the directory with {@code host}.pem, {@code host}.key and {@code ca}-ca.pem
+     */
+    static String eapModules(Path certs, String ca, String host) {
+        return """
+                eap {
+                    default_eap_type = ttls
+                    timer_expire = 60
+                    max_sessions = 1024
+                    tls-config tls-common {
+                        private_key_file = %1$s/%3$s.key
+                        certificate_file = %1$s/%3$s.pem
+                        ca_file = %1$s/%2$s-ca.pem
+                        cipher_list = "DEFAULT"
+                        tls_min_version = "1.2"
+                        tls_max_version = "1.2"
+                    }
+                    ttls {
+                        tls = tls-common
+                        virtual_server = "inner-tunnel"
+                    }
+                    peap {
+                        tls = tls-common
+                        default_eap_type = mschapv2
+                        virtual_server = "inner-tunnel"
+                    }
+                    mschapv2 {
+                    }
+                }
+                mschap {
+                }
+                """.formatted(certs.toAbsolutePath(), ca, host);
+    }
+
+    /** The site of an EAP (and PAP) home server: eap, then the users file and PAP; Message-Authenticator in replies. */
+    static String eapHomeSite() {
+        return """
+                authorize {
+                    eap {
+                        ok = return
+                    }
+                    files
+                    pap
+                }
+                authenticate {
+                    Auth-Type PAP {
+                        pap
+                    }
+                    eap
+                }
+                post-auth {
+                    update reply {
+                        Message-Authenticator := 0x00
+                    }
+                    Post-Auth-Type REJECT {
+                        update reply {
+                            Message-Authenticator := 0x00
+                        }
+                    }
+                }
+                """;
+    }
+
+    /** The inner-tunnel server of {@link #eapModules}: users file, MSCHAPv2 and PAP inside the tunnel. */
+    static String innerTunnel() {
+        return """
+                server inner-tunnel {
+                    authorize {
+                        files
+                        mschap
+                        eap {
+                            ok = return
+                        }
+                        pap
+                    }
+                    authenticate {
+                        Auth-Type PAP {
+                            pap
+                        }
+                        Auth-Type MS-CHAP {
+                            mschap
+                        }
+                        eap
+                    }
+                }
+                """;
+    }
+
     static String client(String address, String secret) {
         return client(address, secret, true);
     }
