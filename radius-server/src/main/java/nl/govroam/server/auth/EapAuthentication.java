@@ -27,6 +27,9 @@ import nl.govroam.server.transport.InboundRequest;
  * version.
  */
 final class EapAuthentication {
+    /** The auth log's detail for an accept on a resumed TLS session (the account was re-checked, no password). */
+    static final String RESUMED_NOTE = "tls session resumed";
+
     private EapAuthentication() {
     }
 
@@ -83,8 +86,9 @@ final class EapAuthentication {
                 : innerRealm;
         CuiReply cui = CuiReply.forAccept(request, inner, realm);
         cui.attribute().ifPresent(attributes::add);
+        String note = a.resumed() ? (cui.note().isEmpty() ? RESUMED_NOTE : RESUMED_NOTE + "; " + cui.note()) : cui.note();
         return decisions.accept(a.method(), a.account().vlan(), attributes,
-                new AccessRequestProcessor.Tunnel(inner, a.tlsVersion()), cui.value(), cui.note());
+                new AccessRequestProcessor.Tunnel(inner, a.tlsVersion()), cui.value(), note);
     }
 
     /** The user's own municipality's NAS (its operator is the realm or a parent of it) may see the real name. */

@@ -11,10 +11,12 @@ import java.util.Optional;
 final class EapBinder {
 
     static final List<String> KEYS = List.of("methods", "certificate", "tls-min-version", "tls-max-version",
-            "fragment-size", "max-message-size", "sessions", "client-cas", "cui-keys");
+            "fragment-size", "max-message-size", "sessions", "client-cas", "cui-keys",
+            "resumption");
     static final List<String> CERTIFICATE_KEYS = List.of("certificate-file", "chain-file", "key-file", "pkcs12-file",
             "password", "development");
     static final List<String> SESSION_KEYS = List.of("max", "idle-timeout");
+    static final List<String> RESUMPTION_KEYS = List.of("enabled", "lifetime", "max-sessions");
     static final List<String> CLIENT_CA_KEYS = List.of("realm", "ca-file");
     static final List<String> CUI_KEYS = List.of("realm", "key");
 
@@ -53,6 +55,8 @@ final class EapBinder {
             maxSessions = sessions.get().integer("max", EapConfig.DEFAULT_MAX_SESSIONS, 1, 10_000_000);
             timeout = sessions.get().duration("idle-timeout", EapConfig.DEFAULT_SESSION_TIMEOUT, true);
         }
+        EapConfig.Resumption resumption = eap.map("resumption").map(EapBinder::resumption)
+                .orElse(EapConfig.Resumption.DEFAULT);
         List<EapConfig.ClientCa> clientCas = new ArrayList<>();
         for (MapReader item : items(eap, "client-cas")) {
             item.allowOnly(CLIENT_CA_KEYS);
@@ -77,7 +81,20 @@ final class EapBinder {
             return Optional.empty();
         }
         return Optional.of(new EapConfig(methods, certificate.get(), min, max, fragmentSize, maxMessageSize,
-                maxSessions, timeout, clientCas, cuiKeys));
+                maxSessions, timeout, clientCas, cuiKeys, resumption));
+    }
+
+    private static EapConfig.Resumption resumption(MapReader r) {
+        EapConfig.Resumption defaults = EapConfig.Resumption.DEFAULT;
+        r.allowOnly(RESUMPTION_KEYS);
+        boolean enabled = r.bool("enabled", defaults.enabled());
+        Duration lifetime = r.duration("lifetime", defaults.lifetime(), true);
+        if (lifetime.compareTo(EapConfig.Resumption.MAX_LIFETIME) > 0) {
+            r.problems().error(r.lineOf("lifetime"), r.pathOf("lifetime"), "at most 24h (RFC 5246 F.1.4): a "
+                    + "resumed session skips the password check, so keep it short");
+        }
+        int max = r.integer("max-sessions", defaults.maxSessions(), 1, 1_000_000);
+        return new EapConfig.Resumption(enabled, lifetime, max);
     }
 
     private static List<EapConfig.Method> methods(MapReader eap) {

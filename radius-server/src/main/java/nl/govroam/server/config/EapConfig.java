@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param sessionTimeout  how long an unanswered conversation is kept
  * @param clientCas       EAP-TLS: the CAs whose client certificates are accepted, per realm
  * @param cuiKeys         Chargeable-User-Identity keys, per realm
+ * @param resumption      TLS session resumption (off by default)
  */
 public record EapConfig(
         List<Method> methods,
@@ -30,7 +31,8 @@ public record EapConfig(
         int maxSessions,
         Duration sessionTimeout,
         List<ClientCa> clientCas,
-        List<CuiKey> cuiKeys) {
+        List<CuiKey> cuiKeys,
+        Resumption resumption) {
 
     public static final int DEFAULT_FRAGMENT_SIZE = 1000;
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024;
@@ -41,6 +43,17 @@ public record EapConfig(
         methods = List.copyOf(methods);
         clientCas = List.copyOf(clientCas);
         cuiKeys = List.copyOf(cuiKeys);
+    }
+
+    /**
+     * TLS session resumption (RFC 5246 7.3, RFC 5216 2.1.2): a TLS 1.2 session of a whole successful EAP
+     * authentication may be resumed within {@code lifetime} of that authentication; at most {@code maxSessions}
+     * are kept, the oldest goes first.
+     */
+    public record Resumption(boolean enabled, Duration lifetime, int maxSessions) {
+        /** RFC 5246 F.1.4 suggests session lifetimes of at most 24 hours. */
+        public static final Duration MAX_LIFETIME = Duration.ofHours(24);
+        public static final Resumption DEFAULT = new Resumption(false, Duration.ofHours(1), 10_000);
     }
 
     /** An outer EAP method. */

@@ -73,6 +73,11 @@ public final class AccountCheck {
         return verdict(directory.lookup(login(identity)));
     }
 
+    /** A resumed TLS session: the account it was authorised for must still exist and be enabled (no password). */
+    public Verdict stillEnabled(String identity) {
+        return certificate(identity);
+    }
+
     /** The directory login: the inner user part, and the inner realm or else the outer one. */
     LoginName login(String inner) {
         String realm = IdentityRules.realmPart(inner);

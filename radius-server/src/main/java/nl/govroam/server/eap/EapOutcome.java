@@ -18,12 +18,13 @@ public sealed interface EapOutcome {
      * @param innerIdentity the authenticated identity (inner, or the certificate's)
      * @param tlsVersion    e.g. {@code TLSv1.3}
      * @param account       the directory's answer (VLAN)
+     * @param resumed       a cached TLS session was resumed and the account re-checked instead of the inner method
      */
     record Accept(byte[] eap, byte[] msk, String method, String innerIdentity, String tlsVersion,
-                  AuthOutcome.Accepted account) implements EapOutcome {
+                  AuthOutcome.Accepted account, boolean resumed) implements EapOutcome {
         @Override
         public String toString() {
-            return "Accept[" + method + ", " + tlsVersion + ", <keys redacted>]";
+            return "Accept[" + method + ", " + tlsVersion + (resumed ? ", resumed" : "") + ", <keys redacted>]";
         }
     }
 

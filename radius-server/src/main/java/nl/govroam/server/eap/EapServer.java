@@ -16,6 +16,8 @@ import nl.govroam.server.eap.inner.PeapMethod;
 import nl.govroam.server.eap.inner.TtlsMethod;
 import nl.govroam.server.eap.tls.ClientCertificateValidator;
 import nl.govroam.server.eap.tls.EapTlsMethod;
+import nl.govroam.server.eap.tls.ResumptionScope;
+import nl.govroam.server.eap.tls.SessionCache;
 import nl.govroam.server.eap.tls.TlsServerSettings;
 import nl.govroam.server.eap.tls.TlsTunnel;
 
@@ -23,20 +25,23 @@ import nl.govroam.server.eap.tls.TlsTunnel;
  * EAP over RADIUS for one configuration: takes the joined EAP-Message of an Access-Request and its State, finds or
  * starts the conversation, negotiates the method (Identity, then our preferred method, a Legacy-Nak may pick
  * another enabled one) and runs it round by round. Conversations live in a bounded {@link EapSessionStore} that
- * outlives a reload. Thread-safe; blocking only in directory calls.
+ * outlives a reload. With {@code eap.resumption} on, TLS 1.2 sessions of successful authentications are kept in a
+ * bounded {@link SessionCache} for resumption. Thread-safe; blocking only in directory calls.
  */
 public final class EapServer {
     private final EapConfig config;
     private final TlsServerSettings tls;
     private final Map<String, Set<TrustAnchor>> clientCas;
     private final EapSessionStore<EapConversation> sessions;
+    private final Optional<SessionCache> resumable;
 
     EapServer(EapConfig config, TlsServerSettings tls, Map<String, Set<TrustAnchor>> clientCas,
-              EapSessionStore<EapConversation> sessions) {
+              EapSessionStore<EapConversation> sessions, Optional<SessionCache> resumable) {
         this.config = config;
         this.tls = tls;
         this.clientCas = Map.copyOf(clientCas);
         this.sessions = sessions;
+        this.resumable = resumable;
     }
 
     /**
@@ -62,16 +67,34 @@ public final class EapServer {
         }
         EapSessionStore<EapConversation> store = previous.map(p -> p.sessions)
                 .orElseGet(() -> new EapSessionStore<>(config.maxSessions(), config.sessionTimeout()));
-        return new EapServer(config, tls, cas, store);
+        return new EapServer(config, tls, cas, store, resumptionCache(config, previous));
+    }
+
+    /**
+     * The cache of resumable TLS sessions: none when resumption is off; the previous one when a reload kept
+     * resumption, the server certificate and the client CAs as they were; else a new, empty one.
+     */
+    private static Optional<SessionCache> resumptionCache(EapConfig config, Optional<EapServer> previous) {
+        EapConfig.Resumption r = config.resumption();
+        if (!r.enabled()) {
+            return Optional.empty();
+        }
+        Optional<SessionCache> kept = previous.filter(p -> p.resumable.isPresent()
+                        && p.config.resumption().equals(r) && p.config.certificate().equals(config.certificate())
+                        && p.config.clientCas().equals(config.clientCas()))
+                .flatMap(p -> p.resumable);
+        return kept.isPresent() ? kept : Optional.of(new SessionCache(r.maxSessions(), r.lifetime()));
     }
 
     public EapConfig config() {
         return config;
     }
 
-    /** Store counters for metrics. */
+    /** Store counters for metrics; with resumption on also the session cache's, prefixed {@code resumption-}. */
     public Map<String, Long> sessionCounters() {
-        return sessions.counters();
+        Map<String, Long> out = new java.util.HashMap<>(sessions.counters());
+        resumable.ifPresent(c -> c.counters().forEach((k, v) -> out.put("resumption-" + k, v)));
+        return out;
     }
 
     /**
@@ -138,10 +161,11 @@ public final class EapServer {
         return switch (step) {
             case MethodStep.Continue c -> challenge(conversation, next, c.typeData(), false);
             case MethodStep.Success s -> {
+                MethodHandler m = conversation.method;
+                m.keepForResumption(conversation.directory, s.account());
                 close(conversation);
-                yield new EapOutcome.Accept(EapPacket.success(response.identifier()).encode(), s.msk(),
-                        conversation.method.name(), conversation.method.innerIdentity().orElse(null),
-                        conversation.method.tlsVersion().orElse(null), s.account());
+                yield new EapOutcome.Accept(EapPacket.success(response.identifier()).encode(), s.msk(), m.name(),
+                        m.innerIdentity().orElse(null), m.tlsVersion().orElse(null), s.account(), m.resumed());
             }
             case MethodStep.Failure f -> {
                 close(conversation);
@@ -190,15 +214,16 @@ public final class EapServer {
     private MethodHandler newHandler(EapConfig.Method method, EapConversation conversation) throws IOException {
         int fragment = config.fragmentSize();
         int max = config.maxMessageSize();
+        ResumptionScope resumption = new ResumptionScope(resumable, conversation.directory);
         return switch (method) {
-            case TTLS -> new TtlsMethod(TlsTunnel.open(tls, EapType.TTLS, fragment, max));
-            case PEAP -> new PeapMethod(TlsTunnel.open(tls, EapType.PEAP, fragment, max),
+            case TTLS -> new TtlsMethod(TlsTunnel.open(tls, EapType.TTLS, resumption, fragment, max));
+            case PEAP -> new PeapMethod(TlsTunnel.open(tls, EapType.PEAP, resumption, fragment, max),
                     () -> (conversation.requestIdentifier + 1) & 0xFF);
             case TLS -> {
                 ClientCertificateValidator validator = new ClientCertificateValidator(
                         anchorsFor(IdentityRules.realmPart(conversation.outerIdentity)));
-                yield new EapTlsMethod(TlsTunnel.openWithClientCertificate(tls, EapType.TLS, validator, fragment, max),
-                        validator);
+                yield new EapTlsMethod(TlsTunnel.openWithClientCertificate(tls, EapType.TLS, validator, resumption,
+                        fragment, max), validator);
             }
         };
     }

@@ -45,9 +45,11 @@ public final class EapServers {
                 requireExists(eap.certificate().keyFile().orElseThrow());
             }
             EapServer server = EapServer.create(eap, previous);
-            LOG.info("EAP ready: methods {}, TLS {} to {}, fragments of {} octets, up to {} conversations",
+            LOG.info("EAP ready: methods {}, TLS {} to {}, fragments of {} octets, up to {} conversations, {}",
                     eap.methods(), eap.minTlsVersion().text(), eap.maxTlsVersion().text(), eap.fragmentSize(),
-                    eap.maxSessions());
+                    eap.maxSessions(), eap.resumption().enabled() ? "TLS 1.2 session resumption for "
+                            + eap.resumption().lifetime() + " (up to " + eap.resumption().maxSessions() + " sessions)"
+                            : "no session resumption");
             return Optional.of(server);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("EAP cannot start: " + e.getMessage(), e);

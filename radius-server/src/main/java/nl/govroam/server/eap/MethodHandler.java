@@ -1,6 +1,7 @@
 package nl.govroam.server.eap;
 
 import java.util.Optional;
+import nl.govroam.ldap.AuthOutcome;
 
 /** One method's side of one conversation, round by round. Not thread-safe: the store hands it to one request at a time. */
 public interface MethodHandler {
@@ -22,6 +23,21 @@ public interface MethodHandler {
 
     /** Handles one response's type data. Never throws for bad input. */
     MethodStep step(byte[] typeData, AccountCheck accounts);
+
+    /** The conversation resumed a cached TLS session instead of running the inner method. */
+    default boolean resumed() {
+        return false;
+    }
+
+    /**
+     * Called once the whole method succeeded (inner authentication accepted, account enabled): a TLS-based method
+     * keeps its session for resumption, when that is on.
+     *
+     * @param directory the directory of the realm
+     * @param account   the directory's answer the accept is made from
+     */
+    default void keepForResumption(String directory, AuthOutcome.Accepted account) {
+    }
 
     /** Drops TLS state and keys. */
     void close();

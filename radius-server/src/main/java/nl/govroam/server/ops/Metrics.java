@@ -210,6 +210,22 @@ public final class Metrics implements AuthEventListener {
         out.family("govroam_eap_unknown_state_total", "counter", "EAP responses whose State is unknown, expired or "
                 + "evicted (answered with a reject)").sample("govroam_eap_unknown_state_total",
                 counters.getOrDefault("unknown-state", 0L));
+        if (counters.containsKey("resumption-live")) {
+            writeEapResumption(out, counters);
+        }
+    }
+
+    /** The cache of resumable TLS sessions (eap.resumption on): size, and what happened to the sessions. */
+    private static void writeEapResumption(PrometheusText out, Map<String, Long> counters) {
+        out.family("govroam_eap_resumable_sessions", "gauge", "TLS sessions of successful EAP authentications "
+                + "kept for resumption (bounded by eap.resumption.max-sessions)")
+                .sample("govroam_eap_resumable_sessions", counters.get("resumption-live"));
+        out.family("govroam_eap_resumption_total", "counter", "Resumable TLS sessions by event: stored after a "
+                + "successful full authentication, resumed, expired, evicted, refused (account check failed)");
+        for (String event : new String[] {"stored", "resumed", "expired", "evicted", "refused"}) {
+            out.sample("govroam_eap_resumption_total", new String[] {"event"}, new String[] {event},
+                    counters.getOrDefault("resumption-" + event, 0L));
+        }
     }
 
     private void writePeers(PrometheusText out) {

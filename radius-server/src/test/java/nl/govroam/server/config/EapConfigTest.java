@@ -41,6 +41,28 @@ class EapConfigTest {
         assertEquals(50_000, eap.maxSessions());
         assertEquals(Duration.ofSeconds(30), eap.sessionTimeout());
         assertEquals(dir.resolve("certs/dev-server.pem"), eap.certificate().certificateFile().orElseThrow());
+        assertEquals(new EapConfig.Resumption(false, Duration.ofHours(1), 10_000), eap.resumption());
+    }
+
+    @Test
+    void resumptionIsReadAndBounded(@TempDir Path dir) throws Exception {
+        ConfigResult.Loaded loaded = assertInstanceOf(ConfigResult.Loaded.class, load(dir, """
+                eap:
+                  certificate: {development: true, certificate-file: c.pem, key-file: c.key}
+                  resumption: {enabled: true, lifetime: 30m, max-sessions: 500}
+                """));
+        assertEquals(new EapConfig.Resumption(true, Duration.ofMinutes(30), 500),
+                loaded.config().eap().orElseThrow().resumption());
+        ConfigResult.Invalid invalid = assertInstanceOf(ConfigResult.Invalid.class, load(dir, """
+                eap:
+                  certificate: {development: true, certificate-file: c.pem, key-file: c.key}
+                  resumption: {enabled: yes, lifetime: 48h, max-sessions: 0, tickets: true}
+                """));
+        String all = invalid.problems().toString();
+        assertTrue(all.contains("eap.resumption.enabled"), all);
+        assertTrue(all.contains("eap.resumption.lifetime"), all);
+        assertTrue(all.contains("eap.resumption.max-sessions"), all);
+        assertTrue(all.contains("unknown key 'tickets'"), all);
     }
 
     @Test

@@ -62,8 +62,9 @@ class EapServerTest {
         EapConfig config = new EapConfig(List.of(methods), new EapConfig.CertificateConfig(Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false),
                 EapConfig.TlsVersion.TLS_1_2, EapConfig.TlsVersion.TLS_1_3, 1000, 65536, 100, Duration.ofSeconds(30),
-                List.of(), List.of());
-        return new EapServer(config, tls, Map.of(), new EapSessionStore<>(100, Duration.ofSeconds(30)));
+                List.of(), List.of(), EapConfig.Resumption.DEFAULT);
+        return new EapServer(config, tls, Map.of(), new EapSessionStore<>(100, Duration.ofSeconds(30)),
+                Optional.empty());
     }
 
     private static byte[] response(int id, int type, byte[] data) {

@@ -150,6 +150,18 @@ class EapolClientTest {
         assertAccepted(server.eapol(tunnel("TTLS", "PAP", inner, PASSWORD, "anonymous@" + realm, false)), "1.2");
     }
 
+    /** eap.resumption is off by default: a re-authentication (-r1) offers the session, and gets a full handshake. */
+    @Test
+    void withResumptionOffEveryHandshakeIsAFullOne() throws Exception {
+        EapolTest.Result result = server.eapol(tunnel("TTLS", "PAP", USER, PASSWORD, ANONYMOUS, false), "-r1");
+        assertTrue(result.success(), "both authentications succeed:\n" + result.tail());
+        assertTrue(result.output().contains("MPPE keys OK: 2  mismatch: 0"), result.tail());
+        assertTrue(result.output().contains("Triggering EAP reauthentication"), result.tail());
+        assertFalse(result.output().contains("Handshake finished - resumed=1"), "no resumption:\n" + result.tail());
+        assertFalse(server.service().metrics().render().contains("govroam_eap_resumption_total"),
+                "no resumption metrics when it is off");
+    }
+
     @Test
     void anonymousInnerIdentityIsRejected() throws Exception {
         assertRejected(server.eapol(tunnel("TTLS", "PAP", ANONYMOUS, PASSWORD, ANONYMOUS, false)));

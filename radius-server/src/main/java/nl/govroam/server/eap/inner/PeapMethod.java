@@ -9,6 +9,7 @@ import nl.govroam.server.eap.AccountCheck;
 import nl.govroam.server.eap.EapType;
 import nl.govroam.server.eap.MethodStep;
 import nl.govroam.server.eap.mschap.MsChapV2;
+import nl.govroam.server.eap.tls.CachedAuthorization;
 import nl.govroam.server.eap.tls.TlsTunnel;
 import nl.govroam.server.eap.tls.TunnelMethod;
 
@@ -76,6 +77,10 @@ public final class PeapMethod extends TunnelMethod {
         byte[] inner = received.applicationData();
         switch (phase) {
             case HANDSHAKE -> {
+                Optional<CachedAuthorization> resumed = tunnel.resumed();
+                if (resumed.isPresent()) {
+                    return resumedResult(resumed.get(), accounts, received.output());
+                }
                 if (received.output().length > 0) {
                     phase = Phase.FINISHED_SENT;
                     return new MethodStep.Continue(tunnel.send(received.output()));
@@ -122,6 +127,23 @@ public final class PeapMethod extends TunnelMethod {
             }
             default -> throw new IllegalStateException(phase.name());
         }
+    }
+
+    /**
+     * A resumed session of a successful authentication skips the inner method, as FreeRADIUS does: after the
+     * account check the success Result TLV goes out at once, and the peer's acknowledgement ends it.
+     */
+    private MethodStep resumedResult(CachedAuthorization resumed, AccountCheck accounts, byte[] pendingOutput)
+            throws IOException {
+        name = resumed.method();
+        innerIdentity = resumed.identity();
+        MethodStep step = recheckResumed(resumed, accounts);
+        if (!(step instanceof MethodStep.Success success)) {
+            return step;
+        }
+        pendingSuccess = success;
+        phase = Phase.RESULT_SENT;
+        return sendInner(pendingOutput, resultTlv(RESULT_SUCCESS));
     }
 
     private MethodStep sendIdentityRequest(byte[] pendingOutput) throws IOException {

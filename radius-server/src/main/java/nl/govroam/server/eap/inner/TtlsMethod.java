@@ -12,6 +12,7 @@ import nl.govroam.server.eap.AccountCheck;
 import nl.govroam.server.eap.EapType;
 import nl.govroam.server.eap.MethodStep;
 import nl.govroam.server.eap.mschap.MsChapV2;
+import nl.govroam.server.eap.tls.CachedAuthorization;
 import nl.govroam.server.eap.tls.TlsTunnel;
 import nl.govroam.server.eap.tls.TunnelMethod;
 
@@ -51,6 +52,13 @@ public final class TtlsMethod extends TunnelMethod {
                     : new MethodStep.Failure("ttls-protocol", "expected an empty acknowledgement of MS-CHAP2-Success");
         }
         byte[] inner = received.applicationData();
+        Optional<CachedAuthorization> resumed = tunnel.resumed();
+        if (resumed.isPresent() && inner.length == 0) {
+            // a resumed session of a successful authentication skips the inner method (RFC 5281 10.1)
+            name = resumed.get().method();
+            innerIdentity = resumed.get().identity();
+            return recheckResumed(resumed.get(), accounts);
+        }
         if (inner.length == 0) {
             // TLS 1.2: our Finished goes out now; TLS 1.3: the peer finished without AVPs and needs a nudge
             return new MethodStep.Continue(tunnel.send(received.output()));

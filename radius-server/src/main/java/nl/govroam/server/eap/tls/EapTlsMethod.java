@@ -52,6 +52,12 @@ public final class EapTlsMethod extends TunnelMethod {
         if (!received.justEstablished()) {
             return new MethodStep.Failure("eap-tls-protocol", "unexpected data after the handshake");
         }
+        Optional<CachedAuthorization> resumed = tunnel.resumed();
+        if (resumed.isPresent()) {
+            // RFC 5216 2.1.2: the peer's Finished ends a resumed handshake; EAP-Success follows at once
+            identity = resumed.get().identity();
+            return recheckResumed(resumed.get(), accounts);
+        }
         X509Certificate leaf = validator.leaf();
         identity = leaf == null ? null : identityOf(leaf).orElse(null);
         if (identity == null) {

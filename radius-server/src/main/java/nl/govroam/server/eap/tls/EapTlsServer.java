@@ -1,6 +1,7 @@
 package nl.govroam.server.eap.tls;
 
 import java.io.IOException;
+import java.util.Hashtable;
 import java.util.Vector;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
@@ -15,7 +16,10 @@ import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsExtensionsUtils;
+import org.bouncycastle.tls.SessionParameters;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
@@ -24,7 +28,9 @@ import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 /**
  * The Bouncy Castle TLS server of one EAP conversation: offers TLS 1.2 and/or 1.3 with modern suites that fit the
  * key, picks the signature the key makes (TLS 1.3 included), asks for a client certificate for EAP-TLS and hands it
- * to our PKIX check, and exports the EAP keys when the handshake completes.
+ * to our PKIX check, and exports the EAP keys when the handshake completes. With resumption on, a TLS 1.2 full
+ * handshake gets a session ID, and a client offering the ID of a cached session of the same method and directory
+ * resumes it (Bouncy Castle 1.84's server does no TLS 1.3 resumption: it sends no tickets).
  */
 final class EapTlsServer extends DefaultTlsServer {
     private static final int[] TLS13_SUITES = {
@@ -46,17 +52,34 @@ final class EapTlsServer extends DefaultTlsServer {
     private final TlsServerSettings settings;
     private final int eapType;
     private final ClientCertificateCheck clientCheck;
+    private final ResumptionScope resumption;
     private EapKeys keys;
     private String clientRefusal;
+    private SessionCache.Entry offered;
+    private SessionCache.Entry resumed;
+    private TlsSession session;
+    private boolean clientOffersExtendedMasterSecret;
 
     /**
      * @param clientCheck for EAP-TLS: a client certificate is required and checked with it; null for PEAP and TTLS
      */
-    EapTlsServer(TlsServerSettings settings, int eapType, ClientCertificateCheck clientCheck) {
+    EapTlsServer(TlsServerSettings settings, int eapType, ClientCertificateCheck clientCheck,
+                 ResumptionScope resumption) {
         super(settings.crypto());
         this.settings = settings;
         this.eapType = eapType;
         this.clientCheck = clientCheck;
+        this.resumption = resumption;
+    }
+
+    /** The cached session this handshake resumed; null after a full handshake. */
+    SessionCache.Entry resumed() {
+        return resumed;
+    }
+
+    /** The session, once the handshake is complete and if it may be resumed later; else null. */
+    TlsSession session() {
+        return session;
     }
 
     /** The keys, once the handshake is complete; else null. */
@@ -175,8 +198,61 @@ final class EapTlsServer extends DefaultTlsServer {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Bouncy Castle's signature
+    public void processClientExtensions(Hashtable clientExtensions) throws IOException {
+        super.processClientExtensions(clientExtensions);
+        clientOffersExtendedMasterSecret = TlsExtensionsUtils.hasExtendedMasterSecretExtension(clientExtensions);
+    }
+
+    /**
+     * TLS 1.2 only (Bouncy Castle asks for no session ID in TLS 1.3): an ID makes the session resumable. Only with
+     * the extended master secret (RFC 7627 5.3): a legacy client gets no ID and always does a full handshake.
+     */
+    @Override
+    public byte[] getNewSessionID() {
+        return clientOffersExtendedMasterSecret ? resumption.cache().map(SessionCache::newSessionId).orElse(null)
+                : null;
+    }
+
+    /**
+     * A client offers a session ID: resume only a cached session of a successful authentication with the same method
+     * and directory; for EAP-TLS its client certificate must still pass our check (expiry, the realm's CAs).
+     */
+    @Override
+    public TlsSession getSessionToResume(byte[] sessionId) {
+        if (!clientOffersExtendedMasterSecret) {
+            return null;
+        }
+        offered = resumption.cache().flatMap(c -> c.find(sessionId))
+                .filter(e -> resumption.admits(e.authorization(), eapType))
+                .filter(this::clientCertificateStillValid)
+                .orElse(null);
+        return offered == null ? null : offered.session();
+    }
+
+    private boolean clientCertificateStillValid(SessionCache.Entry entry) {
+        if (clientCheck == null) {
+            return true;
+        }
+        // no clear() here: the exported copy shares the session's master secret
+        SessionParameters parameters = entry.session().exportSessionParameters();
+        Certificate peer = parameters == null ? null : parameters.getPeerCertificate();
+        return peer != null && !peer.isEmpty() && clientCheck.refusal(peer) == null;
+    }
+
+    @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
         keys = KeyExport.export(context, eapType);
+        if (resumption.cache().isEmpty()) {
+            return;
+        }
+        if (context.getSecurityParametersConnection().isResumedSession() && offered != null) {
+            resumed = offered;
+            resumption.cache().get().countResumed();
+        } else if (!TlsUtils.isTLSv13(context) && context.getSecurityParametersConnection().isExtendedMasterSecret()) {
+            session = context.getResumableSession();
+        }
+        offered = null;
     }
 }

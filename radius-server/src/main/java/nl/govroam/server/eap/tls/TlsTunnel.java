@@ -2,6 +2,7 @@ package nl.govroam.server.eap.tls;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Optional;
 import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.TlsServerProtocol;
 
@@ -16,6 +17,7 @@ public final class TlsTunnel {
 
     private final TlsServerProtocol protocol = new TlsServerProtocol();
     private final EapTlsServer server;
+    private final ResumptionScope resumption;
     private final Reassembly inbound;
     private final int fragmentSize;
     private Fragments outbound;
@@ -47,24 +49,25 @@ public final class TlsTunnel {
     }
 
     TlsTunnel(TlsServerSettings settings, int eapType, EapTlsServer.ClientCertificateCheck clientCheck,
-              int fragmentSize, int maxMessageSize) throws IOException {
-        this.server = new EapTlsServer(settings, eapType, clientCheck);
+              ResumptionScope resumption, int fragmentSize, int maxMessageSize) throws IOException {
+        this.server = new EapTlsServer(settings, eapType, clientCheck, resumption);
+        this.resumption = resumption;
         this.inbound = new Reassembly(maxMessageSize);
         this.fragmentSize = fragmentSize;
         protocol.accept(server);
     }
 
     /** A tunnel for PEAP or TTLS (no client certificate). */
-    public static TlsTunnel open(TlsServerSettings settings, int eapType, int fragmentSize, int maxMessageSize)
-            throws IOException {
-        return new TlsTunnel(settings, eapType, null, fragmentSize, maxMessageSize);
+    public static TlsTunnel open(TlsServerSettings settings, int eapType, ResumptionScope resumption,
+                                 int fragmentSize, int maxMessageSize) throws IOException {
+        return new TlsTunnel(settings, eapType, null, resumption, fragmentSize, maxMessageSize);
     }
 
     /** A tunnel for EAP-TLS: the client certificate is required and checked by {@code check}. */
     public static TlsTunnel openWithClientCertificate(TlsServerSettings settings, int eapType,
-                                                      ClientCertificateValidator check, int fragmentSize,
-                                                      int maxMessageSize) throws IOException {
-        return new TlsTunnel(settings, eapType, check::refusal, fragmentSize, maxMessageSize);
+                                                      ClientCertificateValidator check, ResumptionScope resumption,
+                                                      int fragmentSize, int maxMessageSize) throws IOException {
+        return new TlsTunnel(settings, eapType, check::refusal, resumption, fragmentSize, maxMessageSize);
     }
 
     /** The type data of the start request (S flag, version 0). */
@@ -128,6 +131,30 @@ public final class TlsTunnel {
     public byte[] encrypt(byte[] plain) throws IOException {
         protocol.writeApplicationData(plain, 0, plain.length);
         return drainOutput();
+    }
+
+    /** What the cached session this handshake resumed was authorised for; empty after a full handshake. */
+    public Optional<CachedAuthorization> resumed() {
+        return Optional.ofNullable(server.resumed()).map(SessionCache.Entry::authorization);
+    }
+
+    /**
+     * The whole EAP method succeeded on a full TLS 1.2 handshake: the session may be resumed from now on, with what
+     * the accept needed. Does nothing when resumption is off, after TLS 1.3, or when this was itself a resumption
+     * (the lifetime runs from the full authentication).
+     */
+    public void keepForResumption(CachedAuthorization authorization) {
+        if (server.session() != null && server.resumed() == null) {
+            resumption.cache().ifPresent(c -> c.put(server.session(), authorization));
+        }
+    }
+
+    /** The account check refused a resumed session: it is dropped from the cache. */
+    public void refuseResumed() {
+        SessionCache.Entry entry = server.resumed();
+        if (entry != null) {
+            resumption.cache().ifPresent(c -> c.refuse(entry.session().getSessionID()));
+        }
     }
 
     /** The keys, once established; else null. */

@@ -2,6 +2,7 @@ package nl.govroam.server.eap.tls;
 
 import java.io.IOException;
 import java.util.Optional;
+import nl.govroam.ldap.AuthOutcome;
 import nl.govroam.server.eap.AccountCheck;
 import nl.govroam.server.eap.MethodHandler;
 import nl.govroam.server.eap.MethodStep;
@@ -58,6 +59,33 @@ public abstract class TunnelMethod implements MethodHandler {
         System.arraycopy(pendingOutput, 0, all, 0, pendingOutput.length);
         System.arraycopy(records, 0, all, pendingOutput.length, records.length);
         return new MethodStep.Continue(tunnel.send(all));
+    }
+
+    /**
+     * A resumed TLS session of an earlier whole successful authentication (the cache holds no other): instead of
+     * the inner method, the account must still exist and be enabled in the directory. A refusal drops the session.
+     */
+    protected MethodStep recheckResumed(CachedAuthorization cached, AccountCheck accounts) {
+        AccountCheck.Verdict verdict = accounts.stillEnabled(cached.identity());
+        if (verdict instanceof AccountCheck.Accepted accepted) {
+            return new MethodStep.Success(msk(), accepted.account());
+        }
+        if (verdict instanceof AccountCheck.Refused refused) {
+            tunnel.refuseResumed();
+            return new MethodStep.Failure(refused.reason(), "on resuming a TLS session: " + refused.detail());
+        }
+        return MethodStep.from(verdict);
+    }
+
+    @Override
+    public boolean resumed() {
+        return tunnel.resumed().isPresent();
+    }
+
+    @Override
+    public void keepForResumption(String directory, AuthOutcome.Accepted account) {
+        innerIdentity().ifPresent(identity -> tunnel.keepForResumption(
+                new CachedAuthorization(type(), directory, name(), identity, account)));
     }
 
     /** The MSK, once established. */

@@ -13,6 +13,7 @@ import nl.govroam.server.certs.CertificateIssuer;
 import nl.govroam.server.certs.CertifiedKey;
 import nl.govroam.server.config.EapConfig;
 import nl.govroam.server.eap.tls.TlsServerSettings;
+import nl.govroam.server.eap.tls.ResumptionScope;
 import nl.govroam.server.eap.tls.TlsTunnel;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -47,7 +48,7 @@ class TtlsTunnelClientTest {
         TunnelTlsClient tls = new TunnelTlsClient(check, new ProtocolVersion[] {version});
         TtlsTunnelClient client = new TtlsTunnelClient(tls, InnerPap.avps("jan@gemeente.nl", "geheim".toCharArray()),
                 SMALL_FRAGMENTS);
-        TlsTunnel server = TlsTunnel.open(settings, TTLS, SMALL_FRAGMENTS, 64 * 1024);
+        TlsTunnel server = TlsTunnel.open(settings, TTLS, ResumptionScope.NONE, SMALL_FRAGMENTS, 64 * 1024);
         byte[] request = TlsTunnel.startTypeData();
         for (int round = 1; round <= 60; round++) {
             switch (server.receive(client.respond(request))) {

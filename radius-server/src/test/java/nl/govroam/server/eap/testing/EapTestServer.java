@@ -38,6 +38,14 @@ public final class EapTestServer implements AutoCloseable {
     }
 
     public static EapTestServer start() throws IOException, InterruptedException {
+        return start("");
+    }
+
+    /**
+     * @param extraEapConfig more keys of the {@code eap:} section, each line indented by two spaces, e.g.
+     *                       {@code "  resumption: {enabled: true}\n"}
+     */
+    public static EapTestServer start(String extraEapConfig) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("govroam-eap-");
         Slapd slapd = Slapd.start();
         try {
@@ -58,7 +66,7 @@ public final class EapTestServer implements AutoCloseable {
             PemWriter.writeKey(dir.resolve("client.key"), client.key());
             PemWriter.writeCertificates(dir.resolve("stranger.pem"), stranger.chain());
             PemWriter.writeKey(dir.resolve("stranger.key"), stranger.key());
-            Path config = Files.writeString(dir.resolve("govroam.yaml"), config(slapd, dir));
+            Path config = Files.writeString(dir.resolve("govroam.yaml"), config(slapd, dir) + extraEapConfig);
             ConfigResult result = ConfigLoader.load(config);
             if (!(result instanceof ConfigResult.Loaded loaded)) {
                 throw new IllegalStateException("test config invalid: " + result);
@@ -123,6 +131,11 @@ public final class EapTestServer implements AutoCloseable {
                 TestDirectory.groupDn(TestDirectory.WIFI_USERS), TestDirectory.groupDn(TestDirectory.DISABLED),
                 TestDirectory.NT_HASH_ATTRIBUTE, slapd.uri(), TestDirectory.SERVICE_DN, TestDirectory.SERVICE_PASSWORD,
                 TestDirectory.PEOPLE_DN, TestDirectory.USER_FILTER, REALM, REALM_WITHOUT_NT_HASH, REALM, REALM);
+    }
+
+    /** The config file the server was started with (rewrite it, then {@code service().reload()}). */
+    public Path configFile() {
+        return dir.resolve("govroam.yaml");
     }
 
     public Path dir() {
