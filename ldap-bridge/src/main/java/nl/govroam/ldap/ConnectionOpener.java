@@ -52,7 +52,7 @@ final class ConnectionOpener {
         config.setCloseTimeout(operationTimeoutMillis);
         this.bindDn = settings.bindDn();
         this.bindPassword = settings.bindPassword();
-        this.sharedIo = ldaps ? null : new SharedLdapIo(1);
+        this.sharedIo = ldaps ? null : new SharedLdapIo(settings.name(), 1);
     }
 
     String url() {

@@ -1,5 +1,7 @@
 package nl.govroam.ldap;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.directory.api.ldap.codec.api.LdapApiServiceFactory;
 import org.apache.directory.ldap.client.api.LdapNetworkConnection;
 import org.apache.mina.core.service.SimpleIoProcessorPool;
@@ -22,10 +24,13 @@ import org.apache.mina.transport.socket.nio.NioSocketConnector;
 final class SharedLdapIo implements AutoCloseable {
     private static final String CODEC_FILTER = "ldapCodec";
 
+    private final ExecutorService threads;
     private final SimpleIoProcessorPool<NioSession> processor;
 
-    SharedLdapIo(int threads) {
-        this.processor = new SimpleIoProcessorPool<>(NioProcessor.class, threads);
+    /** {@code name} names the selector threads ({@code ldap-io-NAME-0}), so thread dumps and bench/thread-cpu say what they are. */
+    SharedLdapIo(String name, int threadCount) {
+        this.threads = Executors.newCachedThreadPool(Thread.ofPlatform().name("ldap-io-" + name + "-", 0).factory());
+        this.processor = new SimpleIoProcessorPool<>(NioProcessor.class, threads, threadCount, null);
     }
 
     /** Gives a not yet connected connection a connector on the shared processor. */
@@ -43,5 +48,6 @@ final class SharedLdapIo implements AutoCloseable {
     @Override
     public void close() {
         processor.dispose();
+        threads.shutdown();
     }
 }
