@@ -27,6 +27,8 @@ final class ConnectionOpener {
     private final long operationTimeoutMillis;
     private final String bindDn;
     private final char[] bindPassword;
+    /** Null for ldaps, where the API's own connector adds the TLS filter. */
+    private final SharedLdapIo sharedIo;
 
     ConnectionOpener(URI url, DirectorySettings settings, TrustManager[] trustManagers) {
         this.url = url.toString();
@@ -50,6 +52,7 @@ final class ConnectionOpener {
         config.setCloseTimeout(operationTimeoutMillis);
         this.bindDn = settings.bindDn();
         this.bindPassword = settings.bindPassword();
+        this.sharedIo = ldaps ? null : new SharedLdapIo(settings.name(), 1);
     }
 
     String url() {
@@ -72,6 +75,9 @@ final class ConnectionOpener {
     LdapConnection openUnbound() throws ServerCallFailure {
         LdapNetworkConnection connection = new LdapNetworkConnection(config);
         connection.setTimeOut(operationTimeoutMillis);
+        if (sharedIo != null) {
+            sharedIo.attach(connection);
+        }
         try {
             if (!connection.connect()) {
                 throw ServerCallFailure.unreachable(url + ": connect failed");
@@ -126,9 +132,12 @@ final class ConnectionOpener {
         }
     }
 
-    /** Forgets the service password. */
+    /** Forgets the service password and stops the shared I/O thread (after the pools were closed). */
     void clear() {
         Arrays.fill(bindPassword, '\0');
+        if (sharedIo != null) {
+            sharedIo.close();
+        }
     }
 
     static void closeQuietly(LdapConnection connection) {

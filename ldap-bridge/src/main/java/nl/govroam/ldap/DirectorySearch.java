@@ -40,7 +40,14 @@ final class DirectorySearch {
 
     Result run(ConnectionPool.Lease lease, String baseDn, SearchScope scope, String filter, long sizeLimit,
             List<String> attributes) throws ServerCallFailure {
-        SearchRequest request = request(baseDn, scope, filter, sizeLimit, attributes);
+        return run(lease, parse(baseDn), scope, filter, sizeLimit, attributes);
+    }
+
+    /** As {@link #run(ConnectionPool.Lease, String, SearchScope, String, long, List)}, with a base parsed before. */
+    Result run(ConnectionPool.Lease lease, Dn base, SearchScope scope, String filter, long sizeLimit,
+            List<String> attributes) throws ServerCallFailure {
+        String baseDn = base.getName();
+        SearchRequest request = request(base, scope, filter, sizeLimit, attributes);
         List<Entry> entries = new ArrayList<>();
         LdapConnection connection = lease.connection();
         try (SearchCursor cursor = connection.search(request)) {
@@ -64,11 +71,20 @@ final class DirectorySearch {
         }
     }
 
-    private SearchRequest request(String baseDn, SearchScope scope, String filter, long sizeLimit,
+    /** A base DN parsed once; one that does not parse is {@link ServerCallFailure.Kind#DIRECTORY_ERROR}. */
+    static Dn parse(String baseDn) throws ServerCallFailure {
+        try {
+            return new Dn(baseDn);
+        } catch (LdapException | RuntimeException e) {
+            throw invalid(baseDn, e);
+        }
+    }
+
+    private SearchRequest request(Dn base, SearchScope scope, String filter, long sizeLimit,
             List<String> attributes) throws ServerCallFailure {
         try {
             SearchRequest request = new SearchRequestImpl()
-                    .setBase(new Dn(baseDn))
+                    .setBase(base)
                     .setScope(scope)
                     .setFilter(filter)
                     .setSizeLimit(sizeLimit)
@@ -78,8 +94,12 @@ final class DirectorySearch {
             request.addAttributes(attributes.isEmpty() ? new String[] {NO_ATTRIBUTES} : attributes.toArray(String[]::new));
             return request;
         } catch (LdapException | RuntimeException e) {
-            throw ServerCallFailure.directoryError("invalid search (base " + baseDn + "): " + ServerCallFailure.describe(e));
+            throw invalid(base.getName(), e);
         }
+    }
+
+    private static ServerCallFailure invalid(String baseDn, Exception e) {
+        return ServerCallFailure.directoryError("invalid search (base " + baseDn + "): " + ServerCallFailure.describe(e));
     }
 
     /** A non-success result that the caller did not expect: the server answered, so the breaker stays closed. */

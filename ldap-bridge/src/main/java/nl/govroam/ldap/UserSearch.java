@@ -8,6 +8,7 @@ import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.entry.Value;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchScope;
+import org.apache.directory.api.ldap.model.name.Dn;
 
 /**
  * Finds the user's entry with the service account: a subtree search under the user base with the rendered user
@@ -27,6 +28,8 @@ final class UserSearch {
     }
 
     private final String userBaseDn;
+    /** Parsed on first use, then kept: the same base for every search. */
+    private volatile Dn userBase;
     private final FilterTemplate userFilter;
     private final List<String> attributes;
     private final java.util.Optional<String> ntHashAttribute;
@@ -45,7 +48,7 @@ final class UserSearch {
 
     Result find(DirectorySearch search, ConnectionPool.Lease lease, LoginName login) throws ServerCallFailure {
         String filter = userFilter.render(Map.of("user", login.user(), "realm", login.realm(), "nai", login.nai()));
-        DirectorySearch.Result result = search.run(lease, userBaseDn, SearchScope.SUBTREE, filter, 2, attributes);
+        DirectorySearch.Result result = search.run(lease, userBase(), SearchScope.SUBTREE, filter, 2, attributes);
         List<Entry> entries = result.entries();
         if (entries.size() > 1 || result.resultCode() == ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
             return new NotFound(new AuthOutcome.Rejected(RejectReason.AMBIGUOUS_USER,
@@ -63,6 +66,15 @@ final class UserSearch {
                 .flatMap(value -> NtHash.parse(value.isHumanReadable()
                         ? value.getString().getBytes(java.nio.charset.StandardCharsets.US_ASCII) : value.getBytes()));
         return new Found(new UserEntry(entry.getDn().getName(), stringValues(entry.get(MEMBER_OF)), ntHash));
+    }
+
+    private Dn userBase() throws ServerCallFailure {
+        Dn base = userBase;
+        if (base == null) {
+            base = DirectorySearch.parse(userBaseDn);
+            userBase = base;
+        }
+        return base;
     }
 
     static List<String> stringValues(Attribute attribute) {

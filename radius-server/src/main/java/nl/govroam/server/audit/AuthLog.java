@@ -41,8 +41,22 @@ public final class AuthLog implements AuthEventListener {
         if (e.detail() != null && !e.detail().isEmpty()) {
             field(sb, "detail", e.detail());
         }
-        sb.append(" latency_ms=").append(String.format(Locale.ROOT, "%.1f", e.latencyMicros() / 1000.0));
+        sb.append(" latency_ms=");
+        appendMillis(sb, e.latencyMicros());
         LOG.info(sb.toString());
+    }
+
+    /**
+     * Microseconds as milliseconds with one decimal, rounded half up: what {@code String.format("%.1f")} printed,
+     * without a Formatter per line.
+     */
+    static void appendMillis(StringBuilder sb, long micros) {
+        if (micros < 0) {
+            sb.append(String.format(Locale.ROOT, "%.1f", micros / 1000.0));
+            return;
+        }
+        long tenths = (micros + 50) / 100;
+        sb.append(tenths / 10).append('.').append(tenths % 10);
     }
 
     static void field(StringBuilder sb, String name, String value) {

@@ -1,10 +1,7 @@
 package nl.govroam.server.codec;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Request and Response Authenticators (RFC 2865 3, RFC 2866 3) and Message-Authenticator (RFC 3579 3.2),
@@ -37,14 +34,23 @@ public final class Authenticators {
         if (offset < 0) {
             return MessageAuthenticatorCheck.ABSENT;
         }
-        byte[] copy = wire.clone();
-        byte[] received = java.util.Arrays.copyOfRange(copy, offset, offset + 16);
-        java.util.Arrays.fill(copy, offset, offset + 16, (byte) 0);
-        if ((copy[0] & 0xFF) == PacketCode.ACCOUNTING_REQUEST.value()) {
-            System.arraycopy(ZERO_AUTHENTICATOR, 0, copy, 4, 16);
+        if (offset + 16 > wire.length) {
+            return MessageAuthenticatorCheck.INVALID;
         }
-        byte[] expected = hmacMd5(secret, copy);
-        return MessageDigest.isEqual(received, expected) ? MessageAuthenticatorCheck.VALID : MessageAuthenticatorCheck.INVALID;
+        Mac mac = Md5Instances.hmacMd5(secret);
+        if ((wire[0] & 0xFF) == PacketCode.ACCOUNTING_REQUEST.value()) {
+            // offset is past the header, so the authenticator (octets 4-19) comes first and is taken as zeros
+            mac.update(wire, 0, 4);
+            mac.update(ZERO_AUTHENTICATOR);
+            mac.update(wire, RadiusPacket.HEADER_LENGTH, offset - RadiusPacket.HEADER_LENGTH);
+        } else {
+            mac.update(wire, 0, offset);
+        }
+        mac.update(ZERO_AUTHENTICATOR);
+        mac.update(wire, offset + 16, wire.length - offset - 16);
+        byte[] expected = mac.doFinal();
+        return MessageDigest.isEqual(java.util.Arrays.copyOfRange(wire, offset, offset + 16), expected)
+                ? MessageAuthenticatorCheck.VALID : MessageAuthenticatorCheck.INVALID;
     }
 
     /** RFC 2866 3: Request Authenticator = MD5(Code + Identifier + Length + 16 zero octets + Attributes + Secret). */
@@ -69,20 +75,10 @@ public final class Authenticators {
     }
 
     static byte[] hmacMd5(byte[] key, byte[] data) {
-        try {
-            Mac mac = Mac.getInstance("HmacMD5");
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacMD5"));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacMD5 is part of every JDK", e);
-        }
+        return Md5Instances.hmacMd5(key).doFinal(data);
     }
 
     static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every JDK", e);
-        }
+        return Md5Instances.md5();
     }
 }

@@ -68,4 +68,18 @@ class AuthLogTest {
                 AuthEvent.Result.REJECT));
         assertTrue(line.contains("cui=\"x\\\" result=accept\\x0a\""), line);
     }
+
+    @Test
+    void latencyIsPrintedAsStringFormatPrintedIt() {
+        for (long micros = 0; micros < 200_000; micros += 7) {
+            StringBuilder sb = new StringBuilder();
+            AuthLog.appendMillis(sb, micros);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0), sb.toString(), "micros " + micros);
+        }
+        for (long micros : new long[] {50, 149, 150, 151, 949, 950, 999_950, 3_600_000_049L, -1, -150}) {
+            StringBuilder sb = new StringBuilder();
+            AuthLog.appendMillis(sb, micros);
+            assertEquals(String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0), sb.toString(), "micros " + micros);
+        }
+    }
 }
