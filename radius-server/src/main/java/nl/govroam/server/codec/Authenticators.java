@@ -18,6 +18,16 @@ public final class Authenticators {
      * as sent; for Accounting-Request with the Request Authenticator taken as zeros (RFC 5997 3, RFC 3579 3.2).
      */
     public static MessageAuthenticatorCheck checkRequest(byte[] wire, byte[] secret) {
+        boolean accounting = wire.length > 0 && (wire[0] & 0xFF) == PacketCode.ACCOUNTING_REQUEST.value();
+        return checkMessageAuthenticator(wire, secret, accounting ? ZERO_AUTHENTICATOR : null);
+    }
+
+    /**
+     * Checks a Message-Authenticator: HMAC-MD5 over the packet with the Message-Authenticator's value as zeros and
+     * octets 4-19 replaced by {@code authenticator} (null: as they are on the wire). One Message-Authenticator of 16
+     * octets, or it is invalid.
+     */
+    static MessageAuthenticatorCheck checkMessageAuthenticator(byte[] wire, byte[] secret, byte[] authenticator) {
         int offset = -1;
         int pos = RadiusPacket.HEADER_LENGTH;
         while (pos + 1 < wire.length) {
@@ -38,14 +48,14 @@ public final class Authenticators {
             return MessageAuthenticatorCheck.INVALID;
         }
         Mac mac = Md5Instances.hmacMd5(secret);
-        if ((wire[0] & 0xFF) == PacketCode.ACCOUNTING_REQUEST.value()) {
-            // offset is past the header, so the authenticator (octets 4-19) comes first and is taken as zeros
-            mac.update(wire, 0, 4);
-            mac.update(ZERO_AUTHENTICATOR);
-            mac.update(wire, RadiusPacket.HEADER_LENGTH, offset - RadiusPacket.HEADER_LENGTH);
+        mac.update(wire, 0, 4);
+        if (authenticator == null) {
+            mac.update(wire, 4, 16);
         } else {
-            mac.update(wire, 0, offset);
+            mac.update(authenticator, 0, 16);
         }
+        // offset is past the header: the attributes before the Message-Authenticator, its value as zeros, the rest
+        mac.update(wire, RadiusPacket.HEADER_LENGTH, offset - RadiusPacket.HEADER_LENGTH);
         mac.update(ZERO_AUTHENTICATOR);
         mac.update(wire, offset + 16, wire.length - offset - 16);
         byte[] expected = mac.doFinal();
