@@ -41,12 +41,15 @@ public final class RadiusListeners implements AutoCloseable {
     private final Channel authChannel;
     private final Channel accountingChannel;
     private final DuplicateCache duplicates;
+    private final TransportCounters counters;
 
     private RadiusListeners(EventLoopGroup group, ExecutorService workers, DuplicateCache duplicates,
+                            TransportCounters counters,
                             Channel authChannel, Channel accountingChannel) {
         this.group = group;
         this.workers = workers;
         this.duplicates = duplicates;
+        this.counters = counters;
         this.authChannel = authChannel;
         this.accountingChannel = accountingChannel;
     }
@@ -76,7 +79,7 @@ public final class RadiusListeners implements AutoCloseable {
             group.next().scheduleAtFixedRate(() -> duplicates.evictExpired(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
             LOG.info("listening on {} (auth) and {} (accounting), transport {}", auth.localAddress(),
                     accounting.localAddress(), epoll ? "epoll" : "nio");
-            return new RadiusListeners(group, workers, duplicates, auth, accounting);
+            return new RadiusListeners(group, workers, duplicates, counters, auth, accounting);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownNow();
@@ -132,9 +135,14 @@ public final class RadiusListeners implements AutoCloseable {
     public void close(java.time.Duration grace) {
         authChannel.config().setAutoRead(false);
         accountingChannel.config().setAutoRead(false);
+        long deadline = System.nanoTime() + grace.toNanos();
         workers.shutdown();
         try {
             workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            // rejects held back by the reject delay are answers too: send them before the channels close
+            while (counters.heldReplies() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -94,7 +94,14 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateReque
                 if (delayNanos <= 0) {
                     send.run();
                 } else {
-                    channel.eventLoop().schedule(send, delayNanos, TimeUnit.NANOSECONDS);
+                    counters.replyHeld();
+                    channel.eventLoop().schedule(() -> {
+                        try {
+                            send.run();
+                        } finally {
+                            counters.heldReplySent();
+                        }
+                    }, delayNanos, TimeUnit.NANOSECONDS);
                 }
             }
         }

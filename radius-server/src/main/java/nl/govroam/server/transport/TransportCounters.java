@@ -11,6 +11,8 @@ public final class TransportCounters {
     private final LongAdder received = new LongAdder();
     private final LongAdder replied = new LongAdder();
     private final LongAdder duplicatesAnswered = new LongAdder();
+    /** Replies decided but held back (Access-Reject delay) and not sent yet: a graceful stop waits for them. */
+    private final java.util.concurrent.atomic.AtomicInteger heldReplies = new java.util.concurrent.atomic.AtomicInteger();
     /** By configured client name: bounded by the clients ever configured. */
     private final ConcurrentHashMap<String, MessageAuthenticatorUse> messageAuthenticatorUse = new ConcurrentHashMap<>();
 
@@ -40,6 +42,19 @@ public final class TransportCounters {
     /** Per client: Access-Requests with and without Message-Authenticator (BlastRADIUS readiness). */
     public Map<String, MessageAuthenticatorUse> messageAuthenticatorUse() {
         return Map.copyOf(messageAuthenticatorUse);
+    }
+
+    void replyHeld() {
+        heldReplies.incrementAndGet();
+    }
+
+    void heldReplySent() {
+        heldReplies.decrementAndGet();
+    }
+
+    /** Replies held back by the reject delay that are not sent yet. */
+    public int heldReplies() {
+        return heldReplies.get();
     }
 
     void countDrop(DropReason reason) {
