@@ -10,6 +10,10 @@ if [ -z "$JAVA" ]; then
     [ -x "$j" ] && { JAVA="$j"; break; }
   done
 fi
+if [ -z "$JAVA" ]; then   # any JDK 21+ (JAVA_HOME, PATH, /usr/lib/jvm): bin/java-env.sh's search
+  . "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bin/java-env.sh"
+  find_java_home >/dev/null 2>&1 && JAVA="$JAVA_HOME/bin/java"
+fi
 [ -n "$JAVA" ] || { echo "bench: set BENCH_JAVA to a java 21+" >&2; exit 1; }
 BENCH_JAR="$ROOT/bench/target/govroam-bench.jar"
 SERVER_JAR="$ROOT/radius-server/target/govroam-server.jar"
@@ -26,6 +30,10 @@ else
   COUNT="${BENCH_COUNT:-100000}"; WARMUP="${BENCH_WARMUP:-20000}"; RUNS="${BENCH_RUNS:-3}"
   OUTSTANDING_LIST="${BENCH_OUTSTANDING:-16 64 256}"
 fi
+# Where the results go. Smoke runs never write to bench/results/ (the real measurements) unless told to.
+if [ "${BENCH_SMOKE:-0}" = 1 ]; then RESULTS_DIR="${BENCH_RESULTS_DIR:-$ROOT/bench/target/smoke-results}"
+else RESULTS_DIR="${BENCH_RESULTS_DIR:-$BENCH_DIR/results}"; fi
+mkdir -p "$RESULTS_DIR"
 DURATION="${BENCH_DURATION:-60s}"   # every load run ends after this, whatever its count
 SERVER_HEAP="${BENCH_SERVER_HEAP:-512m}"
 
@@ -52,23 +60,24 @@ log() { echo "bench: $*" >&2; }
 build() {
   if [ ! -f "$BENCH_JAR" ] || [ ! -f "$SERVER_JAR" ]; then
     log "building (mvn -o package -DskipTests)"
-    (cd "$ROOT" && mvn -B -o -q package -DskipTests) >&2
+    local mvn=mvn; command -v mvn >/dev/null 2>&1 || mvn="$ROOT/mvnw"
+    (cd "$ROOT" && "$mvn" -B -o -q package -DskipTests) >&2
   fi
 }
 
-# A free loopback port (TCP and UDP both free at the time of asking).
+# A free loopback port P (TCP and UDP, and UDP P+1 for accounting, free at the time of asking), drawn at random
+# below the kernel's ephemeral range so that no outgoing socket takes it meanwhile. Needs only ss (iproute2).
 free_port() {
-  python3 - <<'PY'
-import socket
-while True:
-    t = socket.socket(); t.bind(("127.0.0.1", 0)); p = t.getsockname()[1]
-    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        u.bind(("127.0.0.1", p)); u2 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u2.bind(("127.0.0.1", p + 1))
-        print(p); break
-    except OSError:
-        pass
-PY
+  local p lo
+  lo=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$lo" -gt 12000 ] || lo=32768
+  for _ in $(seq 1 200); do
+    p=$((10000 + (RANDOM * 32768 + RANDOM) % (lo - 10002)))
+    if ! ss -Htuan 2>/dev/null | awk '{print $5}' | grep -Eq ":($p|$((p + 1)))\$"; then
+      echo "$p"; return 0
+    fi
+  done
+  log "no free port found"; exit 1
 }
 
 # wait_port tcp|udp PORT PID LOGFILE: until something listens, or the process died, or 30 s.
@@ -249,6 +258,12 @@ CONF
   echo "$dir"
 }
 
+# FreeRADIUS's LDAP module comes in its own Debian package: say so rather than let FreeRADIUS fail at start.
+need_rlm_ldap() {
+  [ -f /usr/lib/freeradius/rlm_ldap.so ] && return 0
+  log "FreeRADIUS's rlm_ldap (/usr/lib/freeradius/rlm_ldap.so) is missing: apt-get install freeradius-ldap"; exit 1
+}
+
 # start_freeradius NAME DIR PORT: foreground, no debug; sets FR_PID.
 start_freeradius() {
   local name=$1 dir=$2 port=$3
@@ -290,7 +305,7 @@ load() {
 # The Markdown results file: machine, versions, date, then the report's tables.
 # write_results TITLE NOTES
 write_results() {
-  local title=$1 notes=$2 out="$BENCH_DIR/results/$(date -u +%Y-%m-%d)-$SCENARIO_FILE.md"
+  local title=$1 notes=$2 out="$RESULTS_DIR/$(date -u +%Y-%m-%d)-$SCENARIO_FILE.md"
   {
     echo "# $title"
     echo
