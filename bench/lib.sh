@@ -331,14 +331,17 @@ write_results() {
   log "results: $out"
 }
 
-# A throwaway CA and server certificate (RSA 2048) for EAP, in $WORK/certs: ca.pem, server.pem, server.key.
+# A throwaway CA and server certificate for EAP, in $WORK/certs: ca.pem, server.pem, server.key. The same for every
+# server under test. BENCH_CERT_KEY=rsa (default, RSA 2048) or ec (ECDSA P-256, what `govroam certs init` makes).
 make_certs() {
   local d="$WORK/certs"
   [ -f "$d/server.pem" ] && return 0
   mkdir -p "$d"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$d/ca.key" -out "$d/ca.pem" -days 2 -subj "/CN=bench CA" \
+  local key=(-newkey rsa:2048)
+  [ "${BENCH_CERT_KEY:-rsa}" = ec ] && key=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1)
+  openssl req -x509 "${key[@]}" -nodes -keyout "$d/ca.key" -out "$d/ca.pem" -days 2 -subj "/CN=bench CA" \
     >/dev/null 2>&1
-  openssl req -newkey rsa:2048 -nodes -keyout "$d/server.key" -out "$d/server.csr" -subj "/CN=radius.bench.example" \
+  openssl req "${key[@]}" -nodes -keyout "$d/server.key" -out "$d/server.csr" -subj "/CN=radius.bench.example" \
     >/dev/null 2>&1
   printf 'extendedKeyUsage=serverAuth\nsubjectAltName=DNS:radius.bench.example\n' > "$d/ext"
   openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca.key" -CAcreateserial -days 2 \
