@@ -3,16 +3,9 @@ package nl.govroam.server.proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import nl.govroam.server.codec.AttributeType;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.PacketEncoder;
@@ -21,8 +14,6 @@ import nl.govroam.server.config.ClientRole;
 import nl.govroam.server.config.FederationConfig;
 import nl.govroam.server.realm.Route;
 import nl.govroam.server.transport.InboundRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Forwards an Accounting-Request of a foreign realm to its pool when {@code federation.forward-accounting} is on
@@ -32,9 +23,7 @@ import org.slf4j.LoggerFactory;
  * federation clients is never sent back out (loop prevention).
  */
 final class AccountingForwarder {
-    private static final Logger LOG = LoggerFactory.getLogger(AccountingForwarder.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final long GRACE_MILLIS = 1000;
 
     private final FederationConfig config;
     private final Map<String, PeerPool> pools;
@@ -56,42 +45,16 @@ final class AccountingForwarder {
         byte[] proxyState = new byte[8];
         RANDOM.nextBytes(proxyState);
         List<RadiusAttribute> attributes = attributes(request, proxyState);
-        Set<Peer> tried = new HashSet<>();
-        StringBuilder failures = new StringBuilder();
-        while (true) {
-            Optional<Peer> chosen = pool.select(Optional.empty(), tried, System.nanoTime());
-            if (chosen.isEmpty()) {
-                return new ProxyOutcome.Refused("no-peer-alive", "pool " + pool.name() + ": no peer answered"
-                        + (failures.isEmpty() ? "" : " (" + failures + ")"));
-            }
-            Peer peer = chosen.get();
-            tried.add(peer);
-            byte[] secret = peer.secret();
-            CompletableFuture<PeerAnswer> sent = peer.sendAccounting((id, authenticator) -> PacketEncoder.encodeRequest(
-                    PacketCode.ACCOUNTING_REQUEST, id, authenticator, attributes, secret, false));
-            try {
-                PeerAnswer answer = sent.get(peer.config().responseWindow().toMillis() + GRACE_MILLIS,
-                        TimeUnit.MILLISECONDS);
-                peer.health().onAnswer(System.nanoTime());
-                List<RadiusAttribute> states = answer.packet().all(AttributeType.PROXY_STATE);
-                if (states.isEmpty() || !Arrays.equals(states.get(states.size() - 1).value(), proxyState)) {
-                    return new ProxyOutcome.Refused("peer-reply-invalid", "peer " + peer.name()
-                            + " did not echo our Proxy-State");
-                }
-                return new ProxyOutcome.Relayed(PacketCode.ACCOUNTING_RESPONSE, List.of(), peer.name());
-            } catch (ExecutionException | TimeoutException e) {
-                peer.health().onTimeout(System.nanoTime());
-                String why = e instanceof ExecutionException ee && ee.getCause() != null
-                        ? ee.getCause().getMessage() : "no answer";
-                LOG.warn("peer {} gave no Accounting-Response for client {} ({}); failing over", peer.name(),
-                        request.client().name(), why);
-                failures.append(failures.isEmpty() ? "" : "; ").append(peer.name()).append(": ").append(why);
-                sent.cancel(false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new ProxyOutcome.Refused("interrupted", "shutting down");
-            }
-        }
+        return PoolFailover.run(pool, Optional.empty(), "Accounting-Response", request.client().name(),
+                peer -> {
+                    byte[] secret = peer.secret();
+                    return peer.sendAccounting((id, authenticator) -> PacketEncoder.encodeRequest(
+                            PacketCode.ACCOUNTING_REQUEST, id, authenticator, attributes, secret, false));
+                },
+                (peer, answer) -> PoolFailover.endsWithOurProxyState(answer, proxyState)
+                        ? new ProxyOutcome.Relayed(PacketCode.ACCOUNTING_RESPONSE, List.of(), peer.name())
+                        : new ProxyOutcome.Refused("peer-reply-invalid", "peer " + peer.name()
+                                + " did not echo our Proxy-State"));
     }
 
     private List<RadiusAttribute> attributes(InboundRequest request, byte[] proxyState) {
