@@ -1,6 +1,9 @@
 package nl.govroam.ldap;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One municipality's directory. Calls block (directory round trips): never call them on an event loop.
@@ -24,6 +27,44 @@ public interface DirectoryAuthenticator extends AutoCloseable {
      * certificate proved who it is).
      */
     AuthOutcome lookup(LoginName login);
+
+    /**
+     * {@link #authenticate} without blocking the caller: may be called on an event loop. The password is read (or
+     * copied) before this returns, so the caller may clear its array at once. The stage never completes
+     * exceptionally: failures are {@link AuthOutcome.Unavailable}. It may complete on an I/O thread: dependent
+     * actions must not block.
+     */
+    default CompletionStage<AuthOutcome> authenticateAsync(LoginName login, char[] password) {
+        char[] copy = password == null ? null : password.clone();
+        CompletableFuture<AuthOutcome> outcome = new CompletableFuture<>();
+        Thread.ofVirtual().name("directory-" + name()).start(() -> {
+            try {
+                outcome.complete(authenticate(login, copy));
+            } catch (RuntimeException | Error e) {
+                outcome.complete(new AuthOutcome.Unavailable("internal error in directory " + name() + ": "
+                        + e.getClass().getSimpleName()));
+            } finally {
+                if (copy != null) {
+                    Arrays.fill(copy, '\0');
+                }
+            }
+        });
+        return outcome;
+    }
+
+    /** {@link #lookup} without blocking the caller, with the same completion rules as {@link #authenticateAsync}. */
+    default CompletionStage<AuthOutcome> lookupAsync(LoginName login) {
+        CompletableFuture<AuthOutcome> outcome = new CompletableFuture<>();
+        Thread.ofVirtual().name("directory-" + name()).start(() -> {
+            try {
+                outcome.complete(lookup(login));
+            } catch (RuntimeException | Error e) {
+                outcome.complete(new AuthOutcome.Unavailable("internal error in directory " + name() + ": "
+                        + e.getClass().getSimpleName()));
+            }
+        });
+        return outcome;
+    }
 
     /**
      * Whether {@link #lookup} returns the user's NT hash (an NT hash attribute is configured), which MSCHAPv2
