@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import nl.govroam.ldap.AuthOutcome;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.ldap.LoginName;
@@ -29,6 +32,10 @@ import nl.govroam.server.transport.RequestProcessor;
  * Decides an Access-Request: route on the outer User-Name (realm sanity rejects locally), then PAP against the
  * realm's directory: search with the service account, bind as the user, disabled and required groups, VLAN.
  * Every final decision is reported once to the {@link AuthEventListener}.
+ *
+ * <p>Called on the listener's event loop ({@link #processAsync}): a routing reject is decided there and then, PAP
+ * waits for the directory without a thread (the directory's connections share the event loop), and only the work
+ * that blocks (EAP's TLS, proxying) goes to the workers.
  */
 public final class AccessRequestProcessor implements RequestProcessor {
     static final String METHOD_PAP = "PAP";
@@ -46,20 +53,27 @@ public final class AccessRequestProcessor implements RequestProcessor {
         this.federation = federation;
     }
 
+    /** For callers on a worker thread (RadSec): {@link #processAsync} with the blocking parts run inline. */
     @Override
     public Decision process(InboundRequest request) {
+        return processAsync(request, Runnable::run).toCompletableFuture().join();
+    }
+
+    @Override
+    public CompletionStage<Decision> processAsync(InboundRequest request, Executor workers) {
         RadiusPacket packet = request.packet();
         String userName = packet.string(AttributeType.USER_NAME).orElse(null);
         Route route = request.snapshot().router().route(userName);
         return switch (route) {
             case Route.Reject reject -> {
                 Decisions d = new Decisions(request, events, userName, realmOf(userName), "local");
-                yield d.reject(null, reject.reason().code(), reject.detail());
+                yield CompletableFuture.completedFuture(d.reject(null, reject.reason().code(), reject.detail()));
             }
             case Route.Local local -> authenticateLocally(request,
-                    new Decisions(request, events, userName, local.nai().realm(), "directory:" + local.directory()), local);
-            case Route.Proxy proxy -> proxy(request, proxy,
-                    new Decisions(request, events, userName, proxy.nai().realm(), "proxy:" + proxy.pool()));
+                    new Decisions(request, events, userName, local.nai().realm(), "directory:" + local.directory()), local,
+                    workers);
+            case Route.Proxy proxy -> CompletableFuture.supplyAsync(() -> proxy(request, proxy,
+                    new Decisions(request, events, userName, proxy.nai().realm(), "proxy:" + proxy.pool())), workers);
         };
     }
 
@@ -72,38 +86,47 @@ public final class AccessRequestProcessor implements RequestProcessor {
         return decisions.relayed(method, federation.forward(request, proxy));
     }
 
-    private Decision authenticateLocally(InboundRequest request, Decisions decisions, Route.Local local) {
+    private CompletionStage<Decision> authenticateLocally(InboundRequest request, Decisions decisions, Route.Local local,
+                                                          Executor workers) {
         RadiusPacket packet = request.packet();
         if (packet.has(AttributeType.EAP_MESSAGE)) {
-            return EapAuthentication.decide(request, decisions, local);
+            return CompletableFuture.supplyAsync(() -> EapAuthentication.decide(request, decisions, local), workers);
         }
         Optional<RadiusAttribute> hidden = packet.first(AttributeType.USER_PASSWORD);
         if (hidden.isEmpty()) {
             String why = packet.has(AttributeType.CHAP_PASSWORD)
                     ? "CHAP cannot be checked against a directory (it needs the clear-text password)"
                     : "no User-Password";
-            return decisions.reject(null, "no-supported-credentials", why);
+            return CompletableFuture.completedFuture(decisions.reject(null, "no-supported-credentials", why));
         }
         Optional<DirectoryAuthenticator> directory = request.snapshot().directory(local.directory());
         if (directory.isEmpty()) {
-            return decisions.unavailable(METHOD_PAP, "directory " + local.directory() + " is not open");
+            return CompletableFuture.completedFuture(
+                    decisions.unavailable(METHOD_PAP, "directory " + local.directory() + " is not open"));
         }
         Optional<char[]> password = UserPasswordCipher.reveal(hidden.get().value(), packet.authenticator(),
                 request.client().secret().bytes());
         if (password.isEmpty()) {
-            return decisions.reject(METHOD_PAP, "bad-user-password", "User-Password has an invalid length");
+            return CompletableFuture.completedFuture(
+                    decisions.reject(METHOD_PAP, "bad-user-password", "User-Password has an invalid length"));
         }
-        AuthOutcome outcome;
+        CompletionStage<AuthOutcome> outcome;
         try {
-            outcome = directory.get().authenticate(new LoginName(local.nai().user(), local.nai().realm()), password.get());
+            outcome = directory.get().authenticateAsync(new LoginName(local.nai().user(), local.nai().realm()),
+                    password.get());
         } finally {
             Arrays.fill(password.get(), '\0');
         }
+        return outcome.thenApply(o -> papDecision(request, decisions, local, o));
+    }
+
+    private static Decision papDecision(InboundRequest request, Decisions decisions, Route.Local local,
+                                        AuthOutcome outcome) {
         if (outcome instanceof AuthOutcome.Accepted accepted) {
-            CuiReply cui = CuiReply.forAccept(request, packet.string(AttributeType.USER_NAME).orElse(null),
+            CuiReply cui = CuiReply.forAccept(request, request.packet().string(AttributeType.USER_NAME).orElse(null),
                     local.nai().realm());
-            return decisions.accept(METHOD_PAP, accepted.vlan(), cui.attribute().stream().toList(), Tunnel.NONE, cui.value(),
-                    cui.note());
+            return decisions.accept(METHOD_PAP, accepted.vlan(), cui.attribute().stream().toList(), Tunnel.NONE,
+                    cui.value(), cui.note());
         }
         return decisions.fromDirectory(METHOD_PAP, outcome);
     }

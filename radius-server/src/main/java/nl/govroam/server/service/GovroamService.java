@@ -15,8 +15,8 @@ import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.server.accounting.AccountingProcessor;
 import nl.govroam.server.accounting.AccountingRecorder;
 import nl.govroam.server.audit.AuditLog;
-import nl.govroam.server.audit.AuthEventListener;
 import nl.govroam.server.audit.AuthEventListeners;
+import nl.govroam.server.audit.AuthEventQueue;
 import nl.govroam.server.audit.AuthLog;
 import nl.govroam.server.audit.FticksLog;
 import nl.govroam.server.auth.AccessRequestProcessor;
@@ -30,6 +30,7 @@ import nl.govroam.server.proxy.Federation;
 import nl.govroam.server.proxy.radsec.RadSecListener;
 import nl.govroam.server.realm.Router;
 import nl.govroam.server.transport.ClientRegistry;
+import nl.govroam.server.transport.IoThreads;
 import nl.govroam.server.transport.RadiusListeners;
 import nl.govroam.server.transport.RequestProcessor;
 import nl.govroam.server.transport.TransportCounters;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GovroamService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GovroamService.class);
+    /** Decisions waiting for their log lines; beyond this the deciding thread writes its own (never lost). */
+    private static final int DECISIONS_QUEUED_MAX = 65_536;
 
     private final AtomicReference<ServiceSnapshot> current;
     private final TransportCounters counters;
@@ -53,6 +56,8 @@ public final class GovroamService implements AutoCloseable {
     private final RequestProcessor accountingProcessor;
     private final Metrics metrics;
     private final ReloadHistory reloads;
+    private final IoThreads io;
+    private AuthEventQueue decisionWriter;
     private Federation federation;
     /** Closes directories a reload retired, once the requests that may still use them are done. */
     private final ScheduledExecutorService retirements = Executors.newSingleThreadScheduledExecutor(
@@ -63,7 +68,8 @@ public final class GovroamService implements AutoCloseable {
 
     private GovroamService(AtomicReference<ServiceSnapshot> current, TransportCounters counters,
                            List<AutoCloseable> resources, OpenDirectories directories, RequestProcessor authProcessor,
-                           RequestProcessor accountingProcessor, Metrics metrics, ReloadHistory reloads) {
+                           RequestProcessor accountingProcessor, Metrics metrics, ReloadHistory reloads,
+                           IoThreads io) {
         this.current = current;
         this.counters = counters;
         this.resources = resources;
@@ -72,6 +78,7 @@ public final class GovroamService implements AutoCloseable {
         this.accountingProcessor = accountingProcessor;
         this.metrics = metrics;
         this.reloads = reloads;
+        this.io = io;
     }
 
     /**
@@ -84,6 +91,8 @@ public final class GovroamService implements AutoCloseable {
         List<AutoCloseable> resources = new ArrayList<>();
         GovroamService service = null;
         try {
+            IoThreads io = IoThreads.start();
+            resources.add(io);
             OpenDirectories directories = new OpenDirectories();
             resources.add(directories);
             Map<String, DirectoryAuthenticator> opened = directories.update(config).directories();
@@ -97,10 +106,15 @@ public final class GovroamService implements AutoCloseable {
                     reloads, () -> current.get().eap().map(EapServer::sessionCounters));
             Federation federation = Federation.start(config.federation());
             resources.add(federation);
-            AccessRequestProcessor access = new AccessRequestProcessor(decisionListeners(current, metrics), federation);
+            AuthEventQueue decisionWriter = new AuthEventQueue(new AuthEventListeners(List.of(new AuthLog(),
+                    new AuditLog(), new FticksLog(() -> current.get().config()))), DECISIONS_QUEUED_MAX);
+            resources.add(decisionWriter);
+            AccessRequestProcessor access = new AccessRequestProcessor(
+                    new AuthEventListeners(List.of(metrics, decisionWriter)), federation);
             service = new GovroamService(current, counters, resources, directories, access,
-                    new AccountingProcessor(recorder, federation), metrics, reloads);
+                    new AccountingProcessor(recorder, federation), metrics, reloads, io);
             service.federation = federation;
+            service.decisionWriter = decisionWriter;
             metrics.peerStates(federation::peerStates);
             service.metricsEndpoint = startMetrics(config, metrics);
             if (config.federation().radsecListener().isPresent()) {
@@ -108,7 +122,7 @@ public final class GovroamService implements AutoCloseable {
                         service.accountingProcessor));
             }
             service.listeners = RadiusListeners.start(config.server(), current::get, service.authProcessor,
-                    service.accountingProcessor, counters);
+                    service.accountingProcessor, counters, io);
             LOG.info("govroam server ready: {} clients, {} directories, {} realms (config {})",
                     config.clients().size(), config.directories().size(), config.realms().size(), config.source());
             return service;
@@ -132,11 +146,6 @@ public final class GovroamService implements AutoCloseable {
                 new Router(config.realms(), config.realmSanity()), directories, eap);
     }
 
-    /** Every final decision goes to the auth log, the audit record, F-ticks and the metrics, in that order. */
-    private static AuthEventListener decisionListeners(AtomicReference<ServiceSnapshot> current, Metrics metrics) {
-        return new AuthEventListeners(List.of(new AuthLog(), new AuditLog(),
-                new FticksLog(() -> current.get().config()), metrics));
-    }
 
     private static MetricsEndpoint startMetrics(GovroamConfig config, Metrics metrics) {
         return config.operations().metrics().enabled() ? MetricsEndpoint.start(config.operations().metrics(), metrics)
@@ -178,11 +187,11 @@ public final class GovroamService implements AutoCloseable {
             previous.close(Duration.ofSeconds(5));
             try {
                 listeners = RadiusListeners.start(next.server(), current::get, authProcessor, accountingProcessor,
-                        counters);
+                        counters, io);
             } catch (RuntimeException e) {
                 // keep answering where we did; the new snapshot is in place, only the listener settings are not
                 listeners = RadiusListeners.start(old.server(), current::get, authProcessor, accountingProcessor,
-                        counters);
+                        counters, io);
                 throw new IllegalStateException("new listener settings could not be bound (" + e.getMessage()
                         + "); still listening on the old addresses", e);
             }
@@ -221,6 +230,14 @@ public final class GovroamService implements AutoCloseable {
     public Optional<InetSocketAddress> metricsAddress() {
         MetricsEndpoint endpoint = metricsEndpoint;
         return endpoint == null ? Optional.empty() : Optional.of(endpoint.address());
+    }
+
+    /**
+     * Waits until every decision made so far is in the auth log, audit log and F-ticks (they are written on their own
+     * thread, a moment after the reply), at most {@code timeout}; false if they were not.
+     */
+    public boolean awaitDecisionsWritten(Duration timeout) {
+        return decisionWriter.awaitWritten(timeout);
     }
 
     public TransportCounters counters() {

@@ -7,16 +7,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two UDP listeners (authentication and accounting) on one event loop group (native epoll where available),
- * each with the pipeline client lookup, decode, authenticity, Status-Server, duplicates, dispatch.
+ * The two UDP listeners (authentication and accounting) on the server's {@link IoThreads}, each with the pipeline
+ * client lookup, decode, authenticity, Status-Server, duplicates, dispatch.
  */
 public final class RadiusListeners implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RadiusListeners.class);
@@ -36,18 +31,20 @@ public final class RadiusListeners implements AutoCloseable {
     private static final int RECEIVE_BUFFER = RadiusPacket.MAX_LENGTH * 2;
     private static final int DUPLICATE_CACHE_MAX = 200_000;
 
-    private final EventLoopGroup group;
-    private final ExecutorService workers;
+    private final Semaphore inFlight;
+    private final int inFlightLimit;
+    private final io.netty.util.concurrent.ScheduledFuture<?> eviction;
     private final Channel authChannel;
     private final Channel accountingChannel;
     private final DuplicateCache duplicates;
     private final TransportCounters counters;
 
-    private RadiusListeners(EventLoopGroup group, ExecutorService workers, DuplicateCache duplicates,
-                            TransportCounters counters,
+    private RadiusListeners(Semaphore inFlight, int inFlightLimit, io.netty.util.concurrent.ScheduledFuture<?> eviction,
+                            DuplicateCache duplicates, TransportCounters counters,
                             Channel authChannel, Channel accountingChannel) {
-        this.group = group;
-        this.workers = workers;
+        this.inFlight = inFlight;
+        this.inFlightLimit = inFlightLimit;
+        this.eviction = eviction;
         this.duplicates = duplicates;
         this.counters = counters;
         this.authChannel = authChannel;
@@ -62,27 +59,30 @@ public final class RadiusListeners implements AutoCloseable {
      */
     public static RadiusListeners start(ServerConfig server, Supplier<ServiceSnapshot> snapshots,
                                         RequestProcessor authProcessor, RequestProcessor accountingProcessor,
-                                        TransportCounters counters) throws InterruptedException {
-        boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(0,
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-        ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("radius-worker-", 0).factory());
+                                        TransportCounters counters, IoThreads io) throws InterruptedException {
+        boolean epoll = io.epoll();
+        EventLoopGroup group = io.group();
+        ExecutorService workers = io.workers();
         Semaphore inFlight = new Semaphore(server.inFlightLimit());
         DuplicateCache duplicates = new DuplicateCache(server.duplicateWindow().toNanos(), DUPLICATE_CACHE_MAX);
         RateLimitedLog dropLog = new RateLimitedLog(LoggerFactory.getLogger("govroam.drops"), 10_000);
+        Channel auth = null;
         try {
-            Channel auth = bind(group, epoll, server.address().getHostAddress(), server.authPort(),
+            auth = bind(group, epoll, server.address().getHostAddress(), server.authPort(),
                     pipeline(ListenerKind.AUTH, snapshots, authProcessor, workers, inFlight, duplicates, counters, dropLog));
             Channel accounting = bind(group, epoll, server.address().getHostAddress(), server.accountingPort(),
                     pipeline(ListenerKind.ACCOUNTING, snapshots, accountingProcessor, workers, inFlight, duplicates,
                             counters, dropLog));
-            group.next().scheduleAtFixedRate(() -> duplicates.evictExpired(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+            io.netty.util.concurrent.ScheduledFuture<?> eviction = group.next().scheduleAtFixedRate(
+                    () -> duplicates.evictExpired(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
             LOG.info("listening on {} (auth) and {} (accounting), transport {}", auth.localAddress(),
                     accounting.localAddress(), epoll ? "epoll" : "nio");
-            return new RadiusListeners(group, workers, duplicates, counters, auth, accounting);
+            return new RadiusListeners(inFlight, server.inFlightLimit(), eviction, duplicates, counters, auth,
+                    accounting);
         } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            workers.shutdownNow();
+            if (auth != null) {
+                auth.close().syncUninterruptibly();
+            }
             throw e;
         }
     }
@@ -130,26 +130,24 @@ public final class RadiusListeners implements AutoCloseable {
     }
 
     /**
-     * Stops taking requests, waits up to {@code grace} for those in flight, then closes the channels and threads.
+     * Stops taking requests, waits up to {@code grace} for those in flight (and for rejects held back by the reject
+     * delay: they are answers too), then closes the channels. The threads are the caller's.
      */
     public void close(java.time.Duration grace) {
         authChannel.config().setAutoRead(false);
         accountingChannel.config().setAutoRead(false);
         long deadline = System.nanoTime() + grace.toNanos();
-        workers.shutdown();
         try {
-            workers.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-            // rejects held back by the reject delay are answers too: send them before the channels close
-            while (counters.heldReplies() > 0 && System.nanoTime() < deadline) {
+            while ((inFlight.availablePermits() < inFlightLimit || counters.heldReplies() > 0)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        workers.shutdownNow();
+        eviction.cancel(false);
         authChannel.close().syncUninterruptibly();
         accountingChannel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         duplicates.evictExpired(Long.MAX_VALUE);
     }
 

@@ -6,14 +6,19 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Last in the pipeline: hands each new request to the processor on another thread (the event loop never blocks),
- * within an in-flight limit that sheds load (drops and counts) rather than queueing without bound; then sends the
- * reply, at once or after its delay (scheduled on the event loop, never slept on), and records it for duplicates.
+ * Last in the pipeline: asks the processor for a decision ({@link RequestProcessor#processAsync}, on the event loop;
+ * the processor sends blocking work to the workers), within an in-flight limit that sheds load (drops and counts)
+ * rather than queueing without bound; then sends the reply from whichever thread decided, at once or after its delay
+ * (scheduled on the event loop, never slept on), and records it for duplicates. A decision made on the event loop
+ * itself (a realm reject, an answer from a directory on the same loop) is written without any thread hand-off.
  */
 @ChannelHandler.Sharable
 final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateRequestFilter.TrackedRequest> {
@@ -44,27 +49,39 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateReque
             return;
         }
         Channel channel = ctx.channel();
+        CompletionStage<Decision> decided;
         try {
-            executor.execute(() -> decideAndReply(channel, tracked));
-        } catch (RuntimeException rejected) {
+            decided = processor.processAsync(tracked.request(), executor);
+        } catch (RejectedExecutionException rejected) {
             inFlight.release();
             cache.forget(tracked.key(), tracked.entry());
             counters.countDrop(DropReason.OVERLOAD);
+            return;
+        } catch (RuntimeException | Error e) {
+            inFlight.release();
+            internalError(tracked, e);
+            return;
         }
+        decided.whenComplete((decision, failure) -> {
+            inFlight.release();
+            if (failure != null) {
+                internalError(tracked, failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure);
+            } else {
+                reply(channel, tracked, decision);
+            }
+        });
     }
 
-    private void decideAndReply(Channel channel, DuplicateRequestFilter.TrackedRequest tracked) {
+    private void internalError(DuplicateRequestFilter.TrackedRequest tracked, Throwable e) {
+        dropLog.error("internal-error", "processing a request from client " + tracked.request().client().name()
+                + " failed; no reply sent", e);
+        cache.forget(tracked.key(), tracked.entry());
+        counters.countDrop(DropReason.INTERNAL_ERROR);
+    }
+
+    private void reply(Channel channel, DuplicateRequestFilter.TrackedRequest tracked, Decision decision) {
         InboundRequest request = tracked.request();
-        Decision decision;
-        try {
-            decision = processor.process(request);
-        } catch (RuntimeException | Error e) {
-            dropLog.error("internal-error", "processing a request from client " + request.client().name()
-                    + " failed; no reply sent", e);
-            decision = null;
-        } finally {
-            inFlight.release();
-        }
         switch (decision) {
             case null -> {
                 cache.forget(tracked.key(), tracked.entry());

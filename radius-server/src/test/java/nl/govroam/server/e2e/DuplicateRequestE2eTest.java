@@ -153,6 +153,7 @@ class DuplicateRequestE2eTest {
     }
 
     private static long decisionsFor(String mark) {
+        server.awaitDecisionsWritten();
         return logs.messages("govroam.auth").stream().filter(m -> m.contains(mark)).count();
     }
 }

@@ -161,6 +161,13 @@ final class E2eServer implements AutoCloseable {
     }
 
     /** Waits up to {@code within} for a counter to reach {@code atLeast}: counters are bumped on server threads. */
+    /** Waits until the decisions so far are in the auth and audit logs (written on their own thread). */
+    void awaitDecisionsWritten() {
+        if (!service.awaitDecisionsWritten(Duration.ofSeconds(5))) {
+            throw new AssertionError("decisions not written to the logs within 5 s");
+        }
+    }
+
     static void awaitCount(String what, LongSupplier counter, long atLeast, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (counter.getAsLong() < atLeast) {

@@ -199,6 +199,58 @@ class RequestDispatcherTest {
     }
 
     @Test
+    void decisionMadeOnTheEventLoopIsSentWithoutTheWorkers() {
+        Executor refusing = task -> {
+            throw new RejectedExecutionException("no worker may be used");
+        };
+        RequestProcessor onTheLoop = new RequestProcessor() {
+            @Override
+            public Decision process(InboundRequest request) {
+                throw new AssertionError("the blocking form must not be called");
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Decision> processAsync(InboundRequest request, Executor workers) {
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        Decision.Reply.now(PacketCode.ACCESS_ACCEPT, List.of(REPLY_MESSAGE)));
+            }
+        };
+        channel = channel(onTheLoop, refusing);
+
+        channel.writeInbound(inbound(STRICT_NAS, accessRequest(45, authenticator(45), true)));
+
+        assertReplyVerifies(readReply(channel, NAS), authenticator(45));
+        assertEquals(0, counters.drops(DropReason.OVERLOAD));
+        assertEquals(IN_FLIGHT_LIMIT, inFlight.availablePermits());
+    }
+
+    @Test
+    void decisionThatFailsLaterIsAnInternalErrorAndGivesThePermitBack() {
+        java.util.concurrent.CompletableFuture<Decision> later = new java.util.concurrent.CompletableFuture<>();
+        RequestProcessor pending = new RequestProcessor() {
+            @Override
+            public Decision process(InboundRequest request) {
+                throw new AssertionError("the blocking form must not be called");
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Decision> processAsync(InboundRequest request, Executor workers) {
+                return later;
+            }
+        };
+        channel = channel(pending, Runnable::run);
+        channel.writeInbound(inbound(STRICT_NAS, accessRequest(46, authenticator(46), true)));
+        assertEquals(IN_FLIGHT_LIMIT - 1, inFlight.availablePermits(), "held while the decision is pending");
+
+        later.completeExceptionally(new IllegalStateException("directory bug"));
+
+        assertNull(channel.readOutbound());
+        assertEquals(1, counters.drops(DropReason.INTERNAL_ERROR));
+        assertEquals(IN_FLIGHT_LIMIT, inFlight.availablePermits());
+        assertEquals(0, cache.size());
+    }
+
+    @Test
     void executorThatRefusesWorkIsOverloadAndGivesThePermitBack() {
         Executor refusing = task -> {
             throw new RejectedExecutionException("shutting down");

@@ -1,0 +1,58 @@
+package nl.govroam.server.transport;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's threads: one I/O event loop for the RADIUS listeners, the directories' LDAP connections and the
+ * federation's peer sockets, so a request, its directory round trips and its reply stay on one thread with no
+ * hand-off (nothing on it blocks); and virtual-thread workers for what does block or burns CPU (EAP's TLS, disk
+ * writes). They outlive reloads: a reload rebinds listeners on the same threads.
+ */
+public final class IoThreads implements AutoCloseable {
+    private final boolean epoll;
+    private final EventLoopGroup group;
+    private final ExecutorService workers;
+
+    private IoThreads(boolean epoll, EventLoopGroup group, ExecutorService workers) {
+        this.epoll = epoll;
+        this.group = group;
+        this.workers = workers;
+    }
+
+    /** One event loop (native epoll where available) and a virtual thread per blocking task. */
+    public static IoThreads start() {
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+                Thread.ofPlatform().name("radius-io-", 0).factory(),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        ExecutorService workers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("radius-worker-", 0).factory());
+        return new IoThreads(epoll, group, workers);
+    }
+
+    /** Whether the event loop is native epoll (channels must then be the epoll kind). */
+    public boolean epoll() {
+        return epoll;
+    }
+
+    public EventLoopGroup group() {
+        return group;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
