@@ -26,6 +26,8 @@ import nl.govroam.server.transport.TransportCounters;
  * fixed set (results, reasons, drop reasons); anything else is {@code other}: never a user name or a MAC address.
  */
 public final class Metrics implements AuthEventListener {
+    /** What a reject reason must look like to become a label value of its own. */
+    private static final java.util.regex.Pattern REASON_CODE = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
     static final String OTHER = "other";
     private static final int MAX_REASONS = 64;
     private static final String[] REQUEST_LABELS = {"client", "realm", "route", "result"};
@@ -78,7 +80,7 @@ public final class Metrics implements AuthEventListener {
         requests.computeIfAbsent(new RequestKey(client(current, e.client()), realm(current, e.realm()),
                 route(current, e.route()), result), k -> new LongAdder()).increment();
         if (e.result() != AuthEvent.Result.ACCEPT) {
-            String reason = e.reason() == null || !e.reason().matches("[a-z0-9-]{1,40}") ? OTHER : e.reason();
+            String reason = e.reason() == null || !REASON_CODE.matcher(e.reason()).matches() ? OTHER : e.reason();
             if (!rejectReasons.containsKey(reason) && rejectReasons.size() >= MAX_REASONS) {
                 reason = OTHER;
             }
