@@ -29,10 +29,12 @@ public final class Federation implements AutoCloseable {
     }
 
     private final EventLoopGroup group;
+    private final Loops loops;
     private volatile Topology topology;
 
     private Federation(EventLoopGroup group) {
         this.group = group;
+        this.loops = new Loops(group);
     }
 
     /**
@@ -67,8 +69,8 @@ public final class Federation implements AutoCloseable {
                     peers.put(pc.name(), old);
                     continue;
                 }
-                PeerTransport transport = PeerTransports.open(group, pc);
-                Peer peer = new Peer(pc, transport, () -> PeerTransports.openAccounting(group, pc, transport));
+                PeerTransport transport = PeerTransports.open(loops, pc);
+                Peer peer = new Peer(pc, transport, () -> PeerTransports.openAccounting(loops, pc, transport));
                 opened.add(peer);
                 peers.put(pc.name(), peer);
             }
