@@ -170,16 +170,26 @@ public final class Federation implements AutoCloseable {
     }
 
     /**
-     * {@link #forwardAsync}, waited for: for blocking callers only (a virtual thread), never on an event loop. Waits
-     * at most the pool's response windows plus grace.
+     * {@link #forwardAsync}, waited for: for blocking callers only (a virtual thread). Waits at most the pool's
+     * response windows plus grace.
+     *
+     * @throws IllegalStateException on one of the federation's event loops, where the wait would wait for itself
      */
     public ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
+        refuseOnLoop();
         return forwardAsync(request, route).toCompletableFuture().join();
     }
 
     /** {@link #forwardAccountingAsync}, waited for: for blocking callers only, as {@link #forward}. */
     public ProxyOutcome forwardAccounting(InboundRequest request, Route.Proxy route) {
+        refuseOnLoop();
         return forwardAccountingAsync(request, route).toCompletableFuture().join();
+    }
+
+    private void refuseOnLoop() {
+        if (loops.onLoop()) {
+            throw new IllegalStateException("blocking forward called on an event loop; use forwardAsync");
+        }
     }
 
     /** The health of each peer by name, in config order, for status output, metrics and tests. */

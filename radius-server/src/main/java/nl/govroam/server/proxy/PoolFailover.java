@@ -49,7 +49,8 @@ final class PoolFailover implements BiConsumer<PeerAnswer, Throwable> {
     private final Exchange exchange;
     private final CompletableFuture<ProxyOutcome> outcome = new CompletableFuture<>();
     private final Set<Peer> tried = new HashSet<>(4);
-    private final StringBuilder failures = new StringBuilder();
+    /** Each failed peer's reason, for the refusal; allocated on the first failure. */
+    private StringBuilder failures;
     /** The peer of the step in flight and its safety timeout; written before the step's callback is registered. */
     private Peer peer;
     private ScheduledFuture<?> safety;
@@ -87,7 +88,7 @@ final class PoolFailover implements BiConsumer<PeerAnswer, Throwable> {
                 Optional<Peer> chosen = pool.select(state, tried, System.nanoTime());
                 if (chosen.isEmpty()) {
                     String detail = "pool " + pool.name() + ": no peer alive"
-                            + (failures.isEmpty() ? "" : " (" + failures + ")");
+                            + (failures == null ? "" : " (" + failures + ")");
                     LOG.warn("no {} from the federation for client {}: {}", what, client, detail);
                     finish(new ProxyOutcome.Refused("no-peer-alive", detail));
                     return;
@@ -145,7 +146,12 @@ final class PoolFailover implements BiConsumer<PeerAnswer, Throwable> {
                 ? failure.getCause() : failure;
         String why = cause.getMessage() != null ? cause.getMessage() : "no answer";
         LOG.warn("peer {} gave no {} for client {} ({}); failing over", from.name(), what, client, why);
-        failures.append(failures.isEmpty() ? "" : "; ").append(from.name()).append(": ").append(why);
+        if (failures == null) {
+            failures = new StringBuilder();
+        } else {
+            failures.append("; ");
+        }
+        failures.append(from.name()).append(": ").append(why);
         return false;
     }
 

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.PacketEncoder;
@@ -137,9 +138,16 @@ final class UdpPeerSocket {
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), peer));
     }
 
-    /** Fails what is outstanding and closes the socket, without waiting (it may run on an event loop). */
+    /**
+     * Fails what is outstanding and closes the socket, without waiting (it may run on an event loop). Once the group
+     * is shut down there is nothing left to do: its channels closed with it.
+     */
     void close() {
-        channel.eventLoop().execute(() -> pending.failAll("closed"));
+        try {
+            channel.eventLoop().execute(() -> pending.failAll("closed"));
+        } catch (RejectedExecutionException e) {
+            return;
+        }
         channel.close();
     }
 
