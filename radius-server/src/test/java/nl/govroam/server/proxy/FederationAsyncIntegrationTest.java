@@ -218,6 +218,48 @@ class FederationAsyncIntegrationTest {
         assertEquals(PacketCode.ACCESS_ACCEPT, assertInstanceOf(ProxyOutcome.Relayed.class, blocking).code());
     }
 
+    @Test
+    void aReloadOpensAndRetiresPeersWithoutWaitingOnTheLoop() throws Exception {
+        startHome();
+        SilentPeer down = silentPeer();
+        GovroamConfig config = config(peer("down", down.port(), down.port()), "down", false);
+        federation = Federation.start(config.federation(), group);
+
+        GovroamConfig withHome = config(peer("down", down.port(), down.port()) + peer("home", home.authPort(),
+                home.accountingPort()), "home", false);
+        List<String> notes = loop.submit(() -> federation.update(withHome.federation())).get(2, TimeUnit.SECONDS);
+        assertTrue(notes.toString().contains("1 opened, 0 closing, 1 kept"), notes.toString());
+        Completion viaNewPeer = onLoop(() -> federation.forwardAsync(pap(nas(config)), ROUTE))
+                .completion().get(5, TimeUnit.SECONDS);
+        assertEquals("home", assertInstanceOf(ProxyOutcome.Relayed.class, viaNewPeer.outcome()).peer(),
+                "the peer opened by a reload on the loop answers");
+
+        GovroamConfig homeOnly = config(peer("home", home.authPort(), home.accountingPort()), "home", false);
+        notes = federation.update(homeOnly.federation());
+        assertTrue(notes.toString().contains("0 opened, 1 closing, 1 kept"), notes.toString());
+        Thread.sleep(2 * 1000 + 1000 + 500);
+        Completion afterRetire = onLoop(() -> federation.forwardAsync(pap(nas(config)), ROUTE))
+                .completion().get(5, TimeUnit.SECONDS);
+        assertEquals("home", assertInstanceOf(ProxyOutcome.Relayed.class, afterRetire.outcome()).peer(),
+                "the loop still serves requests after closing the retired peer on it");
+    }
+
+    @Test
+    void theBlockingFormRefusesToWaitOnTheLoop() throws Exception {
+        SilentPeer down = silentPeer();
+        GovroamConfig config = config(peer("down", down.port(), down.port()), "down", false);
+        federation = Federation.start(config.federation(), group);
+        Throwable thrown = loop.submit(() -> {
+            try {
+                federation.forward(pap(nas(config)), ROUTE);
+                return null;
+            } catch (IllegalStateException e) {
+                return e;
+            }
+        }).get(1, TimeUnit.SECONDS);
+        assertInstanceOf(IllegalStateException.class, thrown);
+    }
+
     /** Runs {@code forward} as a task on the loop and records when the task returned and how the outcome completed. */
     private Forwarded onLoop(Supplier<CompletionStage<ProxyOutcome>> forward) throws Exception {
         CompletableFuture<Completion> completion = new CompletableFuture<>();
