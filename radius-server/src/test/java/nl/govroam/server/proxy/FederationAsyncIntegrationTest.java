@@ -9,9 +9,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,13 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import nl.govroam.server.codec.AttributeType;
-import nl.govroam.server.codec.DecodeResult;
 import nl.govroam.server.codec.PacketCode;
-import nl.govroam.server.codec.PacketDecoder;
-import nl.govroam.server.codec.PacketEncoder;
-import nl.govroam.server.codec.RadiusAttribute;
-import nl.govroam.server.codec.UserPasswordCipher;
-import nl.govroam.server.config.ClientConfig;
 import nl.govroam.server.config.GovroamConfig;
 import nl.govroam.server.config.PeerConfig;
 import nl.govroam.server.realm.Nai;
@@ -92,7 +83,7 @@ class FederationAsyncIntegrationTest {
         GovroamConfig config = config(peer("home", home.authPort(), home.accountingPort()), "home", false);
         federation = Federation.start(config.federation(), group);
 
-        Forwarded f = onLoop(() -> federation.forwardAsync(pap(nas(config)), ROUTE));
+        Forwarded f = onLoop(() -> federation.forwardAsync(ProxyFixture.pap(config), ROUTE));
         Completion c = f.completion().get(5, TimeUnit.SECONDS);
 
         assertFalse(f.doneWhenReturned(), "the forwarding task returned before the peer answered");
@@ -115,7 +106,7 @@ class FederationAsyncIntegrationTest {
                 home.accountingPort()), "down, home", false);
         federation = Federation.start(config.federation(), group);
 
-        Forwarded f = onLoop(() -> federation.forwardAsync(pap(nas(config)), ROUTE));
+        Forwarded f = onLoop(() -> federation.forwardAsync(ProxyFixture.pap(config), ROUTE));
         Completion c = f.completion().get(6, TimeUnit.SECONDS);
 
         assertFalse(f.doneWhenReturned());
@@ -139,7 +130,7 @@ class FederationAsyncIntegrationTest {
                 + peer("down2", down2.port(), down2.port()), "down1, down2", false);
         federation = Federation.start(config.federation(), group);
 
-        Forwarded f = onLoop(() -> federation.forwardAsync(pap(nas(config)), ROUTE));
+        Forwarded f = onLoop(() -> federation.forwardAsync(ProxyFixture.pap(config), ROUTE));
         Completion c = f.completion().get(2 * (1 + 1) + 2, TimeUnit.SECONDS);
 
         assertFalse(f.doneWhenReturned());
@@ -164,7 +155,7 @@ class FederationAsyncIntegrationTest {
         PeerPool pool = new PeerPool(config.federation().pool("national").orElseThrow(),
                 List.of(openPeer(loops, config, "down"), openPeer(loops, config, "home")));
         ProxyForwarder forwarder = new ProxyForwarder(config.federation(), Map.of("national", pool), loops);
-        InboundRequest request = pap(nas(config));
+        InboundRequest request = ProxyFixture.pap(config);
         OutboundRequest outbound = OutboundRequest.of(request, false).orElseThrow();
         AtomicBoolean clearedAtCompletion = new AtomicBoolean();
 
@@ -193,7 +184,7 @@ class FederationAsyncIntegrationTest {
         GovroamConfig config = config(peer("home", home.authPort(), home.accountingPort()), "home", true);
         federation = Federation.start(config.federation(), group);
 
-        Forwarded f = onLoop(() -> federation.forwardAccountingAsync(accountingStart(nas(config)), ROUTE));
+        Forwarded f = onLoop(() -> federation.forwardAccountingAsync(ProxyFixture.accountingStart(config, "async-acct-1"), ROUTE));
         Completion c = f.completion().get(5, TimeUnit.SECONDS);
 
         assertFalse(f.doneWhenReturned());
@@ -209,12 +200,12 @@ class FederationAsyncIntegrationTest {
         GovroamConfig config = config(peer("home", home.authPort(), home.accountingPort()), "home", false);
         federation = Federation.start(config.federation(), group);
 
-        CompletionStage<ProxyOutcome> noPool = federation.forwardAsync(pap(nas(config)),
+        CompletionStage<ProxyOutcome> noPool = federation.forwardAsync(ProxyFixture.pap(config),
                 new Route.Proxy(ROUTE.nai(), "*", "nowhere"));
         assertEquals("no-pool", assertInstanceOf(ProxyOutcome.Refused.class,
                 noPool.toCompletableFuture().getNow(null)).reason());
 
-        ProxyOutcome blocking = federation.forward(pap(nas(config)), ROUTE);
+        ProxyOutcome blocking = federation.forward(ProxyFixture.pap(config), ROUTE);
         assertEquals(PacketCode.ACCESS_ACCEPT, assertInstanceOf(ProxyOutcome.Relayed.class, blocking).code());
     }
 
@@ -229,7 +220,7 @@ class FederationAsyncIntegrationTest {
                 home.accountingPort()), "home", false);
         List<String> notes = loop.submit(() -> federation.update(withHome.federation())).get(2, TimeUnit.SECONDS);
         assertTrue(notes.toString().contains("1 opened, 0 closing, 1 kept"), notes.toString());
-        Completion viaNewPeer = onLoop(() -> federation.forwardAsync(pap(nas(config)), ROUTE))
+        Completion viaNewPeer = onLoop(() -> federation.forwardAsync(ProxyFixture.pap(config), ROUTE))
                 .completion().get(5, TimeUnit.SECONDS);
         assertEquals("home", assertInstanceOf(ProxyOutcome.Relayed.class, viaNewPeer.outcome()).peer(),
                 "the peer opened by a reload on the loop answers");
@@ -238,7 +229,7 @@ class FederationAsyncIntegrationTest {
         notes = federation.update(homeOnly.federation());
         assertTrue(notes.toString().contains("0 opened, 1 closing, 1 kept"), notes.toString());
         Thread.sleep(2 * 1000 + 1000 + 500);
-        Completion afterRetire = onLoop(() -> federation.forwardAsync(pap(nas(config)), ROUTE))
+        Completion afterRetire = onLoop(() -> federation.forwardAsync(ProxyFixture.pap(config), ROUTE))
                 .completion().get(5, TimeUnit.SECONDS);
         assertEquals("home", assertInstanceOf(ProxyOutcome.Relayed.class, afterRetire.outcome()).peer(),
                 "the loop still serves requests after closing the retired peer on it");
@@ -251,7 +242,7 @@ class FederationAsyncIntegrationTest {
         federation = Federation.start(config.federation(), group);
         Throwable thrown = loop.submit(() -> {
             try {
-                federation.forward(pap(nas(config)), ROUTE);
+                federation.forward(ProxyFixture.pap(config), ROUTE);
                 return null;
             } catch (IllegalStateException e) {
                 return e;
@@ -326,34 +317,6 @@ class FederationAsyncIntegrationTest {
                     retries: 1
                     check-interval: 30s
                 """.formatted(name, port, accountingPort, ProxyFixture.PEER_SECRET);
-    }
-
-    private static ClientConfig nas(GovroamConfig config) {
-        return config.clients().stream().filter(c -> c.name().equals("nas")).findFirst().orElseThrow();
-    }
-
-    private static InboundRequest pap(ClientConfig nas) {
-        byte[] authenticator = PacketEncoder.randomAuthenticator();
-        byte[] secret = ProxyFixture.NAS_SECRET.getBytes(StandardCharsets.UTF_8);
-        return inbound(nas, PacketEncoder.encodeRequest(PacketCode.ACCESS_REQUEST, 9, authenticator, List.of(
-                RadiusAttribute.ofString(AttributeType.USER_NAME, ProxyFixture.FOREIGN_USER),
-                new RadiusAttribute(AttributeType.USER_PASSWORD, UserPasswordCipher.hide(
-                        ProxyFixture.FOREIGN_PASSWORD.toCharArray(), authenticator, secret))), secret, true));
-    }
-
-    private static InboundRequest accountingStart(ClientConfig nas) {
-        byte[] secret = ProxyFixture.NAS_SECRET.getBytes(StandardCharsets.UTF_8);
-        return inbound(nas, PacketEncoder.encodeRequest(PacketCode.ACCOUNTING_REQUEST, 10, new byte[16], List.of(
-                RadiusAttribute.ofString(AttributeType.USER_NAME, ProxyFixture.FOREIGN_USER),
-                RadiusAttribute.ofInt(AttributeType.ACCT_STATUS_TYPE, 1),
-                RadiusAttribute.ofString(AttributeType.ACCT_SESSION_ID, "async-acct-1")), secret, false));
-    }
-
-    private static InboundRequest inbound(ClientConfig nas, byte[] wire) {
-        DecodeResult.Decoded decoded = assertInstanceOf(DecodeResult.Decoded.class, PacketDecoder.decode(wire));
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        return new InboundRequest(null, nas, decoded.packet(), decoded.wire(), new InetSocketAddress(loopback, 40_000),
-                new InetSocketAddress(loopback, 1812), System.nanoTime());
     }
 
     private static long accessRequests(SilentPeer peer) {
