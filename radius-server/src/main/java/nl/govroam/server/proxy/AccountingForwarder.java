@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import nl.govroam.server.codec.AttributeType;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.PacketEncoder;
@@ -27,34 +28,48 @@ final class AccountingForwarder {
 
     private final FederationConfig config;
     private final Map<String, PeerPool> pools;
+    private final Loops loops;
 
-    AccountingForwarder(FederationConfig config, Map<String, PeerPool> pools) {
+    AccountingForwarder(FederationConfig config, Map<String, PeerPool> pools, Loops loops) {
         this.config = config;
         this.pools = Map.copyOf(pools);
+        this.loops = loops;
     }
 
-    ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
+    /** Completes with the outcome, never exceptionally; refusals before anything is sent complete at once. */
+    CompletableFuture<ProxyOutcome> forward(InboundRequest request, Route.Proxy route) {
         if (request.client().role() == ClientRole.FEDERATION) {
-            return new ProxyOutcome.Refused("loop-prevention", "accounting from federation client "
-                    + request.client().name() + " is not sent back out");
+            return CompletableFuture.completedFuture(new ProxyOutcome.Refused("loop-prevention",
+                    "accounting from federation client " + request.client().name() + " is not sent back out"));
         }
         PeerPool pool = pools.get(route.pool());
         if (pool == null) {
-            return new ProxyOutcome.Refused("no-pool", "pool " + route.pool() + " is not configured");
+            return CompletableFuture.completedFuture(
+                    new ProxyOutcome.Refused("no-pool", "pool " + route.pool() + " is not configured"));
         }
         byte[] proxyState = new byte[8];
         RANDOM.nextBytes(proxyState);
-        List<RadiusAttribute> attributes = attributes(request, proxyState);
-        return PoolFailover.run(pool, Optional.empty(), "Accounting-Response", request.client().name(),
-                peer -> {
-                    byte[] secret = peer.secret();
-                    return peer.sendAccounting((id, authenticator) -> PacketEncoder.encodeRequest(
-                            PacketCode.ACCOUNTING_REQUEST, id, authenticator, attributes, secret, false));
-                },
-                (peer, answer) -> PoolFailover.endsWithOurProxyState(answer, proxyState)
-                        ? new ProxyOutcome.Relayed(PacketCode.ACCOUNTING_RESPONSE, List.of(), peer.name())
-                        : new ProxyOutcome.Refused("peer-reply-invalid", "peer " + peer.name()
-                                + " did not echo our Proxy-State"));
+        return PoolFailover.run(pool, Optional.empty(), "Accounting-Response", request.client().name(), loops,
+                new AccountingExchange(attributes(request, proxyState), proxyState));
+    }
+
+    /** The same attributes to every peer, signed with each peer's secret. */
+    private record AccountingExchange(List<RadiusAttribute> attributes, byte[] proxyState)
+            implements PoolFailover.Exchange {
+        @Override
+        public CompletableFuture<PeerAnswer> send(Peer peer) {
+            byte[] secret = peer.secret();
+            return peer.sendAccounting((id, authenticator) -> PacketEncoder.encodeRequest(
+                    PacketCode.ACCOUNTING_REQUEST, id, authenticator, attributes, secret, false));
+        }
+
+        @Override
+        public ProxyOutcome answered(Peer peer, PeerAnswer answer) {
+            return PoolFailover.endsWithOurProxyState(answer, proxyState)
+                    ? new ProxyOutcome.Relayed(PacketCode.ACCOUNTING_RESPONSE, List.of(), peer.name())
+                    : new ProxyOutcome.Refused("peer-reply-invalid", "peer " + peer.name()
+                            + " did not echo our Proxy-State");
+        }
     }
 
     private List<RadiusAttribute> attributes(InboundRequest request, byte[] proxyState) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.config.FederationConfig;
 import nl.govroam.server.config.PeerConfig;
@@ -21,6 +22,10 @@ import nl.govroam.server.transport.InboundRequest;
  * probing) and pools of one config, and the forwarding of requests to them. {@link #update} takes a reloaded config:
  * a peer whose settings did not change is kept with its health and sockets; a changed or removed one is closed once
  * the requests that may still use it are done. Closing stops probing and closes the sockets.
+ *
+ * <p>Forwarding never blocks: {@link #forwardAsync} and {@link #forwardAccountingAsync} may be called on an event loop
+ * (also one of the federation's own group, as when the server shares its I/O group) and complete on the peer
+ * transport's event loop.
  */
 public final class Federation implements AutoCloseable {
     /** The peers, pools and forwarder of one config; replaced whole by a reload. */
@@ -29,20 +34,25 @@ public final class Federation implements AutoCloseable {
     }
 
     private final EventLoopGroup group;
+    private final boolean ownsGroup;
+    private final Loops loops;
     private volatile Topology topology;
 
-    private Federation(EventLoopGroup group) {
+    private Federation(EventLoopGroup group, boolean ownsGroup) {
         this.group = group;
+        this.ownsGroup = ownsGroup;
+        this.loops = new Loops(group);
     }
 
     /**
-     * Opens the sockets to every peer and starts probing.
+     * Opens the sockets to every peer and starts probing, on an event loop group of its own that {@link #close} shuts
+     * down.
      *
      * @throws InterruptedException if interrupted while binding
      * @throws RuntimeException when a socket cannot be opened or a TLS file cannot be read
      */
     public static Federation start(FederationConfig config) throws InterruptedException {
-        Federation federation = new Federation(new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory()));
+        Federation federation = new Federation(new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory()), true);
         try {
             federation.topology = federation.build(config, Map.of(), Map.of());
             return federation;
@@ -50,6 +60,20 @@ public final class Federation implements AutoCloseable {
             federation.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /**
+     * Opens the sockets to every peer and starts probing on {@code group}, which the caller owns: {@link #close} closes
+     * the peers and leaves the group running. Binding waits for the sockets, unless called on one of the group's
+     * loops: then they bind in the background and a socket that cannot be bound fails its requests.
+     *
+     * @throws InterruptedException if interrupted while binding
+     * @throws RuntimeException when a socket cannot be opened or a TLS file cannot be read
+     */
+    public static Federation start(FederationConfig config, EventLoopGroup group) throws InterruptedException {
+        Federation federation = new Federation(group, false);
+        federation.topology = federation.build(config, Map.of(), Map.of());
+        return federation;
     }
 
     /**
@@ -67,8 +91,8 @@ public final class Federation implements AutoCloseable {
                     peers.put(pc.name(), old);
                     continue;
                 }
-                PeerTransport transport = PeerTransports.open(group, pc);
-                Peer peer = new Peer(pc, transport, () -> PeerTransports.openAccounting(group, pc, transport));
+                PeerTransport transport = PeerTransports.open(loops, pc);
+                Peer peer = new Peer(pc, transport, () -> PeerTransports.openAccounting(loops, pc, transport));
                 opened.add(peer);
                 peers.put(pc.name(), peer);
             }
@@ -84,12 +108,15 @@ public final class Federation implements AutoCloseable {
             boolean same = old != null && old.config().equals(pool) && old.peers().equals(members);
             pools.put(pool.name(), same ? old : new PeerPool(pool, members));
         }
-        return new Topology(peers, pools, new ProxyForwarder(config, pools), new AccountingForwarder(config, pools));
+        return new Topology(peers, pools, new ProxyForwarder(config, pools, loops),
+                new AccountingForwarder(config, pools, loops));
     }
 
     /**
      * Serves a reloaded config from now on. Requests already being forwarded finish on the peers they started with;
-     * peers no longer in use are closed after the longest response window, with margin.
+     * peers no longer in use are closed after the longest response window, with margin (on an event loop, without
+     * waiting). New peers' sockets are bound as in {@link #start(FederationConfig, EventLoopGroup)}: waited for on a
+     * reload's own thread, in the background on an event loop.
      *
      * @return what changed, for the reload's notes (empty when nothing did)
      * @throws InterruptedException if interrupted while binding
@@ -125,17 +152,44 @@ public final class Federation implements AutoCloseable {
         return t.pools().values().stream().map(p -> p.name() + "=" + p.peers().stream().map(Peer::name).toList()).toList();
     }
 
-    /** Proxies one Access-Request; blocks the calling (virtual) thread for at most the peers' response windows. */
-    public ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
+    /**
+     * Proxies one Access-Request without blocking: fails over peer after peer and completes, never exceptionally, with
+     * the filtered reply or a refusal and its reason. It completes on the event loop of the peer transport that ended
+     * the chain (or at once, on the caller's thread, when refused before anything was sent).
+     */
+    public CompletionStage<ProxyOutcome> forwardAsync(InboundRequest request, Route.Proxy route) {
         return topology.forwarder().forward(request, route);
     }
 
     /**
-     * Forwards an Accounting-Request of a foreign realm to the route's pool ({@code federation.forward-accounting});
-     * blocks the calling (virtual) thread for at most the peers' response windows.
+     * Forwards an Accounting-Request of a foreign realm to the route's pool ({@code federation.forward-accounting})
+     * without blocking; completes as {@link #forwardAsync} does.
      */
-    public ProxyOutcome forwardAccounting(InboundRequest request, Route.Proxy route) {
+    public CompletionStage<ProxyOutcome> forwardAccountingAsync(InboundRequest request, Route.Proxy route) {
         return topology.accounting().forward(request, route);
+    }
+
+    /**
+     * {@link #forwardAsync}, waited for: for blocking callers only (a virtual thread). Waits at most the pool's
+     * response windows plus grace.
+     *
+     * @throws IllegalStateException on one of the federation's event loops, where the wait would wait for itself
+     */
+    public ProxyOutcome forward(InboundRequest request, Route.Proxy route) {
+        refuseOnLoop();
+        return forwardAsync(request, route).toCompletableFuture().join();
+    }
+
+    /** {@link #forwardAccountingAsync}, waited for: for blocking callers only, as {@link #forward}. */
+    public ProxyOutcome forwardAccounting(InboundRequest request, Route.Proxy route) {
+        refuseOnLoop();
+        return forwardAccountingAsync(request, route).toCompletableFuture().join();
+    }
+
+    private void refuseOnLoop() {
+        if (loops.onLoop()) {
+            throw new IllegalStateException("blocking forward called on an event loop; use forwardAsync");
+        }
     }
 
     /** The health of each peer by name, in config order, for status output, metrics and tests. */
@@ -146,9 +200,12 @@ public final class Federation implements AutoCloseable {
         return states;
     }
 
+    /** Closes the peers; shuts the event loop group down (and waits for it) only when it is our own. */
     @Override
     public synchronized void close() {
         topology.peers().values().forEach(Peer::close);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }

@@ -28,6 +28,7 @@ final class OutboundRequest implements AutoCloseable {
     private final List<RadiusAttribute> after;
     private final char[] password;
     private final byte[] proxyState;
+    private volatile boolean closed;
 
     private OutboundRequest(List<RadiusAttribute> before, List<RadiusAttribute> after, char[] password, byte[] proxyState) {
         this.before = before;
@@ -70,13 +71,36 @@ final class OutboundRequest implements AutoCloseable {
         return Optional.of(new OutboundRequest(before, after, password, proxyState));
     }
 
-    byte[] proxyState() {
-        return proxyState.clone();
+    /** RFC 2865 5.33: the peer echoes every Proxy-State in order; ours was added last. */
+    boolean echoedBy(PeerAnswer answer) {
+        return PoolFailover.endsWithOurProxyState(answer, proxyState);
     }
 
-    /** The encoder for one peer: hides the password with that peer's secret and the chosen authenticator. */
+    /** True once {@link #close} has run and the revealed password is all zeros. */
+    boolean cleared() {
+        if (!closed) {
+            return false;
+        }
+        if (password != null) {
+            for (char c : password) {
+                if (c != '\0') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The encoder for one peer: hides the password with that peer's secret and the chosen authenticator. Encoding after
+     * {@link #close} fails (the request was given up before its transport got to send it), so a cleared password is
+     * never sent.
+     */
     RequestEncoder encoderFor(byte[] peerSecret) {
         return (identifier, authenticator) -> {
+            if (closed) {
+                throw new IllegalStateException("request given up before it was sent");
+            }
             List<RadiusAttribute> attributes = new ArrayList<>(before.size() + after.size() + 1);
             attributes.addAll(before);
             if (password != null) {
@@ -91,6 +115,7 @@ final class OutboundRequest implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (password != null) {
             Arrays.fill(password, '\0');
         }

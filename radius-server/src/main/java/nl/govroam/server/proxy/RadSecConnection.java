@@ -83,6 +83,10 @@ final class RadSecConnection {
     /** Sends a request reserved with {@link #tryReserve}; the reservation ends when its future completes. */
     void send(PacketCode code, RequestEncoder encoder, CompletableFuture<PeerAnswer> future) {
         future.whenComplete((answer, failure) -> reserved.decrementAndGet());
+        if (ready.isDone() && !ready.isCompletedExceptionally() && channel.eventLoop().inEventLoop()) {
+            write(code, encoder, future);
+            return;
+        }
         ready.whenComplete((ok, failure) -> {
             if (failure != null) {
                 future.completeExceptionally(new PeerTimeoutException("TLS connection failed: "
@@ -93,7 +97,11 @@ final class RadSecConnection {
         });
     }
 
+    /** On the channel's loop; a request given up before the handshake finished is not sent at all. */
     private void write(PacketCode code, RequestEncoder encoder, CompletableFuture<PeerAnswer> future) {
+        if (future.isDone()) {
+            return;
+        }
         int id = pending.allocate();
         if (id < 0) {
             future.completeExceptionally(new PeerTimeoutException(IDENTIFIERS + " requests outstanding on the connection"));

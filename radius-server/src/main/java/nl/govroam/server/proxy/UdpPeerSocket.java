@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.PacketEncoder;
@@ -20,24 +22,32 @@ import nl.govroam.server.codec.PacketEncoder;
 /**
  * One UDP socket to a peer with its own 256 Identifiers. Requests are retransmitted identically (same Identifier,
  * same authenticator, same octets) on the {@link RetransmitSchedule} of RFC 5080 2.2.1, and failed when the response
- * window ends. Replies
- * are accepted only from the peer's address and port, and only when they verify.
+ * window ends. Replies are accepted only from the peer's address and port, and only when they verify. Nothing here
+ * waits on an event loop: opened on one, the socket binds in the background and requests go out once it is bound;
+ * sent from the socket's own loop, a request is written at once, without a task hop.
  */
 final class UdpPeerSocket {
     private final Channel channel;
+    private final ChannelFuture bound;
     private final InetSocketAddress peer;
     private final byte[] secret;
     private final RetransmitSchedule schedule;
     private final boolean requireMessageAuthenticator;
     private final PendingRequests pending = new PendingRequests();
 
+    /**
+     * Binds a local port.
+     *
+     * @param waitForBind wait for the bind and throw when it fails; never on an event loop. Otherwise the socket binds
+     *                    in the background and a failed bind fails each request
+     */
     UdpPeerSocket(EventLoopGroup group, InetSocketAddress peer, byte[] secret, long windowNanos, int retries,
-                  boolean requireMessageAuthenticator) throws InterruptedException {
+                  boolean requireMessageAuthenticator, boolean waitForBind) throws InterruptedException {
         this.requireMessageAuthenticator = requireMessageAuthenticator;
         this.peer = peer;
         this.secret = secret;
         this.schedule = new RetransmitSchedule(windowNanos, retries);
-        this.channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        this.bound = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {
@@ -47,8 +57,11 @@ final class UdpPeerSocket {
                         }
                     }
                 })
-                .bind(new InetSocketAddress(peer.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0))
-                .sync().channel();
+                .bind(new InetSocketAddress(peer.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0));
+        this.channel = bound.channel();
+        if (waitForBind) {
+            bound.sync();
+        }
     }
 
     /** How many requests are outstanding (read from any thread: an estimate for picking the least busy socket). */
@@ -58,29 +71,48 @@ final class UdpPeerSocket {
 
     CompletableFuture<PeerAnswer> send(PacketCode code, RequestEncoder encoder, boolean retransmit) {
         CompletableFuture<PeerAnswer> future = new CompletableFuture<>();
-        channel.eventLoop().execute(() -> {
-            int id = pending.allocate();
-            if (id < 0) {
-                future.completeExceptionally(new PeerTimeoutException("256 requests outstanding on one socket"));
-                return;
-            }
-            byte[] authenticator = PacketEncoder.randomAuthenticator();
-            byte[] wire;
-            try {
-                wire = encoder.encode(id, authenticator);
-            } catch (RuntimeException e) {
-                future.completeExceptionally(e);
-                return;
-            }
-            List<Long> retransmits = retransmit ? schedule.retransmitTimes(ThreadLocalRandom.current()::nextDouble)
-                    : List.of();
-            PendingRequests.Pending p = new PendingRequests.Pending(code, sentAuthenticator(wire), wire, future,
-                    retransmits.size());
-            pending.put(id, p);
-            write(wire);
-            next(id, p, retransmits, 0, 0);
-        });
+        if (bound.isSuccess() && channel.eventLoop().inEventLoop()) {
+            transmit(code, encoder, retransmit, future);
+        } else if (bound.isSuccess()) {
+            channel.eventLoop().execute(() -> transmit(code, encoder, retransmit, future));
+        } else {
+            bound.addListener(done -> {
+                if (done.isSuccess()) {
+                    transmit(code, encoder, retransmit, future);
+                } else {
+                    future.completeExceptionally(new PeerTimeoutException("socket not bound: " + done.cause()));
+                }
+            });
+        }
         return future;
+    }
+
+    /** On the channel's loop: takes an Identifier, encodes, sends and arms the retransmit timer. */
+    private void transmit(PacketCode code, RequestEncoder encoder, boolean retransmit,
+                          CompletableFuture<PeerAnswer> future) {
+        if (future.isDone()) {
+            return;
+        }
+        int id = pending.allocate();
+        if (id < 0) {
+            future.completeExceptionally(new PeerTimeoutException("256 requests outstanding on one socket"));
+            return;
+        }
+        byte[] authenticator = PacketEncoder.randomAuthenticator();
+        byte[] wire;
+        try {
+            wire = encoder.encode(id, authenticator);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            return;
+        }
+        List<Long> retransmits = retransmit ? schedule.retransmitTimes(ThreadLocalRandom.current()::nextDouble)
+                : List.of();
+        PendingRequests.Pending p = new PendingRequests.Pending(code, sentAuthenticator(wire), wire, future,
+                retransmits.size());
+        pending.put(id, p);
+        write(wire);
+        next(id, p, retransmits, 0, 0);
     }
 
     /** Waits for the next retransmission time, or for the end of the window after the last one. */
@@ -106,9 +138,17 @@ final class UdpPeerSocket {
         channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), peer));
     }
 
+    /**
+     * Fails what is outstanding and closes the socket, without waiting (it may run on an event loop). Once the group
+     * is shut down there is nothing left to do: its channels closed with it.
+     */
     void close() {
-        channel.eventLoop().execute(() -> pending.failAll("closed"));
-        channel.close().syncUninterruptibly();
+        try {
+            channel.eventLoop().execute(() -> pending.failAll("closed"));
+        } catch (RejectedExecutionException e) {
+            return;
+        }
+        channel.close();
     }
 
     /** The authenticator as sent: the random one, or an Accounting-Request's MD5 (RFC 2866 3) the reply is signed with. */

@@ -15,13 +15,18 @@ import nl.govroam.server.config.PeerConfig;
 final class UdpPeerTransport implements PeerTransport {
     private final List<UdpPeerSocket> sockets = new ArrayList<>();
 
-    /** @param port the peer's authentication or accounting port */
-    UdpPeerTransport(EventLoopGroup group, PeerConfig config, int port) throws InterruptedException {
+    /**
+     * @param port        the peer's authentication or accounting port
+     * @param waitForBind see {@link UdpPeerSocket}
+     */
+    UdpPeerTransport(EventLoopGroup group, PeerConfig config, int port, boolean waitForBind)
+            throws InterruptedException {
         InetSocketAddress peer = new InetSocketAddress(config.address(), port);
         try {
             for (int i = 0; i < config.sockets(); i++) {
                 sockets.add(new UdpPeerSocket(group, peer, config.secret().bytes(),
-                        config.responseWindow().toNanos(), config.retries(), config.requireMessageAuthenticator()));
+                        config.responseWindow().toNanos(), config.retries(), config.requireMessageAuthenticator(),
+                        waitForBind));
             }
         } catch (InterruptedException | RuntimeException e) {
             close();

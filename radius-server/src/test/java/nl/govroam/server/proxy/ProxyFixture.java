@@ -4,13 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import nl.govroam.server.codec.AttributeType;
+import nl.govroam.server.codec.DecodeResult;
+import nl.govroam.server.codec.PacketCode;
+import nl.govroam.server.codec.PacketDecoder;
+import nl.govroam.server.codec.PacketEncoder;
+import nl.govroam.server.codec.RadiusAttribute;
+import nl.govroam.server.codec.UserPasswordCipher;
+import nl.govroam.server.config.ClientConfig;
 import nl.govroam.server.config.ConfigLoader;
 import nl.govroam.server.config.ConfigResult;
 import nl.govroam.server.config.GovroamConfig;
 import nl.govroam.server.service.GovroamService;
+import nl.govroam.server.transport.InboundRequest;
 
 /** Our server, configured by a test's YAML, on 127.0.0.1 with free ports. */
 final class ProxyFixture {
@@ -84,5 +97,32 @@ final class ProxyFixture {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A PAP Access-Request for the foreign user from the {@code nas} client of {@code config}, as decoded. */
+    static InboundRequest pap(GovroamConfig config) {
+        byte[] authenticator = PacketEncoder.randomAuthenticator();
+        byte[] secret = NAS_SECRET.getBytes(StandardCharsets.UTF_8);
+        return inbound(config, PacketEncoder.encodeRequest(PacketCode.ACCESS_REQUEST, 9, authenticator, List.of(
+                RadiusAttribute.ofString(AttributeType.USER_NAME, FOREIGN_USER),
+                new RadiusAttribute(AttributeType.USER_PASSWORD, UserPasswordCipher.hide(
+                        FOREIGN_PASSWORD.toCharArray(), authenticator, secret))), secret, true));
+    }
+
+    /** An Accounting-Request Start for the foreign user from the {@code nas} client of {@code config}. */
+    static InboundRequest accountingStart(GovroamConfig config, String session) {
+        byte[] secret = NAS_SECRET.getBytes(StandardCharsets.UTF_8);
+        return inbound(config, PacketEncoder.encodeRequest(PacketCode.ACCOUNTING_REQUEST, 10, new byte[16], List.of(
+                RadiusAttribute.ofString(AttributeType.USER_NAME, FOREIGN_USER),
+                RadiusAttribute.ofInt(AttributeType.ACCT_STATUS_TYPE, 1),
+                RadiusAttribute.ofString(AttributeType.ACCT_SESSION_ID, session)), secret, false));
+    }
+
+    private static InboundRequest inbound(GovroamConfig config, byte[] wire) {
+        ClientConfig nas = config.clients().stream().filter(c -> c.name().equals("nas")).findFirst().orElseThrow();
+        DecodeResult.Decoded decoded = assertInstanceOf(DecodeResult.Decoded.class, PacketDecoder.decode(wire));
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        return new InboundRequest(null, nas, decoded.packet(), decoded.wire(), new InetSocketAddress(loopback, 40_000),
+                new InetSocketAddress(loopback, 1812), System.nanoTime());
     }
 }

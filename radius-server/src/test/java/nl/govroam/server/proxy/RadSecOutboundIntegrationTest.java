@@ -1,9 +1,22 @@
 package nl.govroam.server.proxy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import nl.govroam.server.codec.PacketCode;
+import nl.govroam.server.config.GovroamConfig;
+import nl.govroam.server.realm.Nai;
+import nl.govroam.server.realm.Route;
 import nl.govroam.server.service.GovroamService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Our server as a RadSec client (RFC 6614) of a real radsecproxy, which proxies over UDP to a real FreeRADIUS home
  * server. Mutual TLS; a peer whose certificate is from another CA or carries another name is refused (and the NAS
- * gets an Access-Reject, not silence).
+ * gets an Access-Reject, not silence). Forwarding on a shared one-thread loop connects, handshakes and completes on
+ * that loop.
  */
 class RadSecOutboundIntegrationTest {
     @TempDir
@@ -77,7 +91,11 @@ class RadSecOutboundIntegrationTest {
     }
 
     private GovroamService start(String ca, String peerName) {
-        return ProxyFixture.start(ProxyFixture.config(dir, ProxyFixture.yaml(dir, """
+        return ProxyFixture.start(config(ca, peerName));
+    }
+
+    private static GovroamConfig config(String ca, String peerName) {
+        return ProxyFixture.config(dir, ProxyFixture.yaml(dir, """
                 realms:
                   - realm: "*"
                     pool: national
@@ -95,7 +113,7 @@ class RadSecOutboundIntegrationTest {
                 pools:
                   - name: national
                     peers: [nrs-radsec]
-                """.formatted(radsec.port(), ca, peerName))));
+                """.formatted(radsec.port(), ca, peerName)));
     }
 
     private String pap(String password) {
@@ -125,5 +143,27 @@ class RadSecOutboundIntegrationTest {
         server = start("other", "radsec.test");
         String out = pap(ProxyFixture.FOREIGN_PASSWORD);
         assertTrue(out.contains("Received Access-Reject"), out);
+    }
+
+    @Test
+    void forwardAsyncOnASharedLoopConnectsAndAnswersOnThatLoop() throws Exception {
+        GovroamConfig config = config("fed", "radsec.test");
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try (Federation federation = Federation.start(config.federation(), group)) {
+            EventLoop loop = group.next();
+            Route.Proxy route = new Route.Proxy(new Nai("alice", "home.example"), "*", "national");
+            for (String step : List.of("over a new TLS connection", "over the open connection")) {
+                CompletableFuture<Boolean> onLoop = new CompletableFuture<>();
+                CompletableFuture<ProxyOutcome> outcome = loop.submit(() -> federation.forwardAsync(
+                        ProxyFixture.pap(config), route).whenComplete((o, x) -> onLoop.complete(loop.inEventLoop()))
+                        .toCompletableFuture()).get(1, TimeUnit.SECONDS);
+                ProxyOutcome.Relayed relayed = assertInstanceOf(ProxyOutcome.Relayed.class,
+                        outcome.get(8, TimeUnit.SECONDS), step);
+                assertEquals(PacketCode.ACCESS_ACCEPT, relayed.code(), step);
+                assertTrue(onLoop.get(), step + ": completed on the loop");
+            }
+        } finally {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }
