@@ -34,8 +34,8 @@ import nl.govroam.server.transport.RequestProcessor;
  * Every final decision is reported once to the {@link AuthEventListener}.
  *
  * <p>Called on the listener's event loop ({@link #processAsync}): a routing reject is decided there and then, PAP
- * waits for the directory without a thread (the directory's connections share the event loop), and only the work
- * that blocks (EAP's TLS, proxying) goes to the workers.
+ * waits for the directory without a thread (the directory's connections share the event loop), a proxied request
+ * waits for its peer the same way, and only the work that blocks or burns CPU (EAP's TLS) goes to the workers.
  */
 public final class AccessRequestProcessor implements RequestProcessor {
     static final String METHOD_PAP = "PAP";
@@ -72,18 +72,19 @@ public final class AccessRequestProcessor implements RequestProcessor {
             case Route.Local local -> authenticateLocally(request,
                     new Decisions(request, events, userName, local.nai().realm(), "directory:" + local.directory()), local,
                     workers);
-            case Route.Proxy proxy -> CompletableFuture.supplyAsync(() -> proxy(request, proxy,
-                    new Decisions(request, events, userName, proxy.nai().realm(), "proxy:" + proxy.pool())), workers);
+            case Route.Proxy proxy -> proxy(request, proxy,
+                    new Decisions(request, events, userName, proxy.nai().realm(), "proxy:" + proxy.pool()));
         };
     }
 
-    private Decision proxy(InboundRequest request, Route.Proxy proxy, Decisions decisions) {
+    private CompletionStage<Decision> proxy(InboundRequest request, Route.Proxy proxy, Decisions decisions) {
         String method = request.packet().has(AttributeType.EAP_MESSAGE) ? "EAP"
                 : request.packet().has(AttributeType.USER_PASSWORD) ? METHOD_PAP : null;
         if (federation == null) {
-            return decisions.reject(method, "no-federation", "pool " + proxy.pool() + " is not running");
+            return CompletableFuture.completedFuture(
+                    decisions.reject(method, "no-federation", "pool " + proxy.pool() + " is not running"));
         }
-        return decisions.relayed(method, federation.forward(request, proxy));
+        return federation.forwardAsync(request, proxy).thenApply(outcome -> decisions.relayed(method, outcome));
     }
 
     private CompletionStage<Decision> authenticateLocally(InboundRequest request, Decisions decisions, Route.Local local,

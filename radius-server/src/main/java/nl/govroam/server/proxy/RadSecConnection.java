@@ -11,7 +11,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
@@ -150,7 +149,7 @@ final class RadSecConnection {
     private void connect(EventLoopGroup group, SslContext tls) {
         String peerName = config.tls().orElseThrow().peerNames().get(0);
         long idleNanos = config.checkInterval().toNanos();
-        new Bootstrap().group(group).channel(NioSocketChannel.class)
+        new Bootstrap().group(group).channel(nl.govroam.server.transport.IoThreads.socketChannel(group))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(config.responseWindow().toMillis(), 10_000))
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,7 +46,7 @@ final class UdpPeerSocket {
         this.peer = peer;
         this.secret = secret;
         this.schedule = new RetransmitSchedule(windowNanos, retries);
-        this.bound = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        this.bound = new Bootstrap().group(group).channel(nl.govroam.server.transport.IoThreads.datagramChannel(group))
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {

@@ -104,7 +104,7 @@ public final class GovroamService implements AutoCloseable {
             ReloadHistory reloads = new ReloadHistory();
             Metrics metrics = new Metrics(counters, () -> current.get().config(), () -> current.get().directories(),
                     reloads, () -> current.get().eap().map(EapServer::sessionCounters));
-            Federation federation = Federation.start(config.federation());
+            Federation federation = Federation.start(config.federation(), io.group());
             resources.add(federation);
             AuthEventQueue decisionWriter = new AuthEventQueue(new AuthEventListeners(List.of(new AuthLog(),
                     new AuditLog(), new FticksLog(() -> current.get().config()))), DECISIONS_QUEUED_MAX);

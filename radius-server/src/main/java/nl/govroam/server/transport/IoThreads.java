@@ -1,10 +1,17 @@
 package nl.govroam.server.transport;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +42,20 @@ public final class IoThreads implements AutoCloseable {
         ExecutorService workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("radius-worker-", 0).factory());
         return new IoThreads(epoll, group, workers);
+    }
+
+    /** The datagram channel class that registers with {@code group} (epoll or NIO). */
+    public static Class<? extends DatagramChannel> datagramChannel(EventLoopGroup group) {
+        return isEpoll(group) ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    }
+
+    /** The TCP channel class that registers with {@code group} (epoll or NIO). */
+    public static Class<? extends SocketChannel> socketChannel(EventLoopGroup group) {
+        return isEpoll(group) ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    private static boolean isEpoll(EventLoopGroup group) {
+        return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class);
     }
 
     /** Whether the event loop is native epoll (channels must then be the epoll kind). */

@@ -8,10 +8,8 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -122,7 +120,7 @@ public final class RadiusListeners implements AutoCloseable {
                                 ChannelInitializer<DatagramChannel> initializer) throws InterruptedException {
         Bootstrap b = new Bootstrap()
                 .group(group)
-                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .channel(IoThreads.datagramChannel(group))
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                 .handler(initializer);
         if (epoll) {

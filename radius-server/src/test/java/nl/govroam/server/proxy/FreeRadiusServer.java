@@ -305,6 +305,30 @@ final class FreeRadiusServer implements AutoCloseable {
         }
     }
 
+    /** Stops the process (SIGSTOP): connections are still accepted by the kernel, nothing is answered. */
+    void freeze() {
+        signal("-STOP");
+    }
+
+    /** Resumes a {@link #freeze() frozen} server (SIGCONT). */
+    void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops the server and waits for it, so its ports are free. */
     void stop() {
         process.destroy();
