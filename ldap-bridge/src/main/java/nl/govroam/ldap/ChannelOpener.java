@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -28,6 +29,8 @@ import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 final class ChannelOpener {
     static final String TLS_HANDLER = "tls";
     static final String PDU_DECODER = "ldap-pdu-decoder";
+    /** Pipelined requests written in one pass of the event loop leave in one write call. */
+    static final String FLUSH_CONSOLIDATION = "flush-consolidation";
     static final String LDAP_HANDLER = "ldap";
 
     private final String url;
@@ -102,6 +105,8 @@ final class ChannelOpener {
                         channel.pipeline().addLast(TLS_HANDLER, tls.newHandler(channel.alloc()));
                     }
                     channel.pipeline().addLast(PDU_DECODER, new LdapPduDecoder(codec));
+                    channel.pipeline().addLast(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
+                            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
                     channel.pipeline().addLast(LDAP_HANDLER, connection);
                 }
             }).connect(host, port).addListener((ChannelFuture done) -> {

@@ -22,7 +22,7 @@ final class DisabledFilterCheck {
         }
         String filter = disabledFilter.get().render(
                 Map.of("user", login.user(), "realm", login.realm(), "nai", login.nai(), "dn", user.dn()));
-        return search.run(lease, user.dn(), SearchScope.OBJECT, filter, 1, List.of()).thenApply(result -> {
+        return search.run(lease, new ServerDn(user.dn()), SearchScope.OBJECT, filter, 1, List.of()).thenApply(result -> {
             if (result.resultCode() != ResultCodeEnum.SUCCESS
                     && result.resultCode() != ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
                 throw search.unexpected("disabled-filter check", result.resultCode()).unchecked();

@@ -28,7 +28,7 @@ final class LdapPduDecoder extends ByteToMessageDecoder {
 
     LdapPduDecoder(LdapApiService codec) {
         this.container = new LdapMessageContainer<>(codec);
-        container.setDnFactory(codec.getDnFactory());
+        container.setDnFactory(ServerDn.FACTORY);
         container.setMaxPDUSize(MAX_PDU_BYTES);
     }
 
