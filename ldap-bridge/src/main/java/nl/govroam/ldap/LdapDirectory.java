@@ -197,6 +197,11 @@ final class LdapDirectory implements DirectoryAuthenticator {
         return decided;
     }
 
+    /** The configured server at {@code index}, for tests that need to hold one of its connections. */
+    LdapServer server(int index) {
+        return servers.get(index);
+    }
+
     @Override
     public boolean providesNtHash() {
         return providesNtHash;
