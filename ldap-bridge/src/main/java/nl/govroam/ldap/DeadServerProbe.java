@@ -1,37 +1,35 @@
 package nl.govroam.ldap;
 
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every {@code deadServerRetry}, tries to reach each server whose breaker is open, on one daemon thread. */
+/**
+ * Every {@code deadServerRetry}, tries to reach each server whose breaker is open. Runs as a timer on one event loop
+ * of the directory's group; the probe itself is asynchronous, so the loop never waits for it.
+ */
 final class DeadServerProbe implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadServerProbe.class);
 
-    private final ScheduledExecutorService scheduler;
+    private final ScheduledFuture<?> timer;
 
-    DeadServerProbe(String directory, List<LdapServer> servers, Duration interval) {
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ldap-probe-" + directory);
-            thread.setDaemon(true);
-            return thread;
-        });
+    DeadServerProbe(String directory, List<LdapServer> servers, Duration interval, EventLoopGroup group) {
+        EventLoop loop = (EventLoop) group.next();
         long millis = Math.max(1, interval.toMillis());
-        scheduler.scheduleWithFixedDelay(() -> probeDown(directory, servers), millis, millis, TimeUnit.MILLISECONDS);
+        this.timer = loop.scheduleWithFixedDelay(() -> probeDown(directory, servers, loop), millis, millis,
+                TimeUnit.MILLISECONDS);
     }
 
-    private static void probeDown(String directory, List<LdapServer> servers) {
+    private static void probeDown(String directory, List<LdapServer> servers, EventLoop loop) {
         for (LdapServer server : servers) {
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
             try {
                 if (!server.breaker().isUp()) {
-                    server.probe();
+                    server.probe(loop);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("directory {}: probe of {} failed: {}", directory, server.url(), ServerCallFailure.describe(e));
@@ -41,6 +39,6 @@ final class DeadServerProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        timer.cancel(false);
     }
 }

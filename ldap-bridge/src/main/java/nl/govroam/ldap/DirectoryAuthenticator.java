@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One municipality's directory. Calls block (directory round trips): never call them on an event loop.
- * Every call returns within the configured bounds (pool wait + connect + operation timeouts).
+ * One municipality's directory. {@link #authenticate} and {@link #lookup} block (directory round trips): never call
+ * them on an event loop; {@link #authenticateAsync} and {@link #lookupAsync} may be called anywhere. Every call
+ * returns within the configured bounds (pool wait + connect + operation timeouts per server tried).
  * Thread-safe.
  */
 public interface DirectoryAuthenticator extends AutoCloseable {

@@ -1,24 +1,19 @@
 package nl.govroam.ldap;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.directory.api.ldap.model.cursor.SearchCursor;
+import java.util.concurrent.CompletableFuture;
 import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.exception.LdapException;
 import org.apache.directory.api.ldap.model.message.AliasDerefMode;
-import org.apache.directory.api.ldap.model.message.Response;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchRequest;
 import org.apache.directory.api.ldap.model.message.SearchRequestImpl;
-import org.apache.directory.api.ldap.model.message.SearchResultDone;
-import org.apache.directory.api.ldap.model.message.SearchResultEntry;
 import org.apache.directory.api.ldap.model.message.SearchScope;
 import org.apache.directory.api.ldap.model.name.Dn;
-import org.apache.directory.ldap.client.api.LdapConnection;
 
 /**
- * One search on a borrowed connection, read to its SearchResultDone. A filter or base DN that does not parse,
+ * One search on a leased (possibly shared, pipelined) connection, read to its SearchResultDone. A filter or base DN that does not parse,
  * or an error result, is {@link ServerCallFailure.Kind#DIRECTORY_ERROR}; no answer in time is
  * {@link ServerCallFailure.Kind#UNREACHABLE}.
  */
@@ -38,37 +33,28 @@ final class DirectorySearch {
         this.timeLimitSeconds = (int) Math.max(1, (operationTimeout.toMillis() + 999) / 1000);
     }
 
-    Result run(ConnectionPool.Lease lease, String baseDn, SearchScope scope, String filter, long sizeLimit,
-            List<String> attributes) throws ServerCallFailure {
-        return run(lease, parse(baseDn), scope, filter, sizeLimit, attributes);
+    CompletableFuture<Result> run(LoopPool.Lease lease, String baseDn, SearchScope scope, String filter,
+            long sizeLimit, List<String> attributes) {
+        try {
+            return run(lease, parse(baseDn), scope, filter, sizeLimit, attributes);
+        } catch (ServerCallFailure failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
     }
 
-    /** As {@link #run(ConnectionPool.Lease, String, SearchScope, String, long, List)}, with a base parsed before. */
-    Result run(ConnectionPool.Lease lease, Dn base, SearchScope scope, String filter, long sizeLimit,
-            List<String> attributes) throws ServerCallFailure {
-        String baseDn = base.getName();
-        SearchRequest request = request(base, scope, filter, sizeLimit, attributes);
-        List<Entry> entries = new ArrayList<>();
-        LdapConnection connection = lease.connection();
-        try (SearchCursor cursor = connection.search(request)) {
-            while (cursor.next()) {
-                Response response = cursor.get();
-                if (response instanceof SearchResultEntry entry) {
-                    entries.add(entry.getEntry());
-                }
-            }
-            SearchResultDone done = cursor.getSearchResultDone();
-            if (done == null || done.getLdapResult() == null) {
-                lease.broken();
-                throw ServerCallFailure.unreachable(url + ": search ended without a result");
-            }
-            return new Result(entries, done.getLdapResult().getResultCode());
+    /**
+     * Sends the search on the lease's connection; the stage completes on its event loop with the entries and the
+     * final result code, or fails with a {@link ServerCallFailure}.
+     */
+    CompletableFuture<Result> run(LoopPool.Lease lease, Dn base, SearchScope scope, String filter, long sizeLimit,
+            List<String> attributes) {
+        SearchRequest request;
+        try {
+            request = request(base, scope, filter, sizeLimit, attributes);
         } catch (ServerCallFailure failure) {
-            throw failure;
-        } catch (Exception e) {
-            lease.broken();
-            throw ServerCallFailure.unreachable(url + ": search under " + baseDn + ": " + ServerCallFailure.describe(e));
+            return CompletableFuture.failedFuture(failure);
         }
+        return lease.connection().send(request, new PendingOperation.Search(), false);
     }
 
     /** A base DN parsed once; one that does not parse is {@link ServerCallFailure.Kind#DIRECTORY_ERROR}. */

@@ -32,8 +32,12 @@ import java.util.Optional;
  * @param ntHashAttribute      attribute holding the NT hash (for MSCHAPv2), e.g. {@code sambaNTPassword}; empty = none
  * @param connectTimeout       TCP connect + TLS handshake bound
  * @param operationTimeout     bound on each search or bind
- * @param poolMaxWait          how long to wait for a pooled connection before answering Unavailable
- * @param poolSize             pooled search connections (and, separately, user-bind connections) per server
+ * @param poolMaxWait          how long a call waits for room on a connection before that server counts as busy
+ *                             (the next server is tried; with none left the answer is Unavailable)
+ * @param poolSize             per server and per event loop: the number of user-bind connections (each carries one
+ *                             bind at a time, RFC 4511 section 4.2.1); the service-account connections for searches
+ *                             are pipelined, {@code min(poolSize, 2)} of them, each carrying at most
+ *                             {@code 4 * poolSize} authentications' searches at a time
  * @param deadServerRetry      how often a dead server is probed
  */
 public record DirectorySettings(

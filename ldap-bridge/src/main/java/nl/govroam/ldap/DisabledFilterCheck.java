@@ -3,6 +3,7 @@ package nl.govroam.ldap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchScope;
 
@@ -14,17 +15,19 @@ final class DisabledFilterCheck {
         this.disabledFilter = settings.disabledFilter().map(FilterTemplate::new);
     }
 
-    boolean isDisabled(DirectorySearch search, ConnectionPool.Lease lease, UserEntry user, LoginName login)
-            throws ServerCallFailure {
+    CompletableFuture<Boolean> isDisabled(DirectorySearch search, LoopPool.Lease lease, UserEntry user,
+            LoginName login) {
         if (disabledFilter.isEmpty()) {
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         String filter = disabledFilter.get().render(
                 Map.of("user", login.user(), "realm", login.realm(), "nai", login.nai(), "dn", user.dn()));
-        DirectorySearch.Result result = search.run(lease, user.dn(), SearchScope.OBJECT, filter, 1, List.of());
-        if (result.resultCode() != ResultCodeEnum.SUCCESS && result.resultCode() != ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
-            throw search.unexpected("disabled-filter check", result.resultCode());
-        }
-        return !result.entries().isEmpty();
+        return search.run(lease, new ServerDn(user.dn()), SearchScope.OBJECT, filter, 1, List.of()).thenApply(result -> {
+            if (result.resultCode() != ResultCodeEnum.SUCCESS
+                    && result.resultCode() != ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
+                throw search.unexpected("disabled-filter check", result.resultCode()).unchecked();
+            }
+            return !result.entries().isEmpty();
+        });
     }
 }

@@ -3,6 +3,7 @@ package nl.govroam.ldap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.message.ResultCodeEnum;
 import org.apache.directory.api.ldap.model.message.SearchScope;
@@ -23,17 +24,19 @@ final class GroupResolver {
         this.groupFilter = new FilterTemplate(settings.groupFilter());
     }
 
-    List<String> groupsOf(DirectorySearch search, ConnectionPool.Lease lease, UserEntry user, LoginName login)
-            throws ServerCallFailure {
+    CompletableFuture<List<String>> groupsOf(DirectorySearch search, LoopPool.Lease lease, UserEntry user,
+            LoginName login) {
         if (groupBaseDn.isEmpty()) {
-            return user.memberOf();
+            return CompletableFuture.completedFuture(user.memberOf());
         }
         String filter = groupFilter.render(Map.of("dn", user.dn(), "user", login.user()));
-        DirectorySearch.Result result = search.run(lease, groupBaseDn.get(), SearchScope.SUBTREE, filter, MAX_GROUPS,
-                List.of());
-        if (result.resultCode() != ResultCodeEnum.SUCCESS) {
-            throw search.unexpected("group search under " + groupBaseDn.get(), result.resultCode());
-        }
-        return result.entries().stream().map(Entry::getDn).map(dn -> dn.getName()).toList();
+        return search.run(lease, groupBaseDn.get(), SearchScope.SUBTREE, filter, MAX_GROUPS, List.of())
+                .thenApply(result -> {
+                    if (result.resultCode() != ResultCodeEnum.SUCCESS) {
+                        throw search.unexpected("group search under " + groupBaseDn.get(), result.resultCode())
+                                .unchecked();
+                    }
+                    return result.entries().stream().map(Entry::getDn).map(dn -> dn.getName()).toList();
+                });
     }
 }

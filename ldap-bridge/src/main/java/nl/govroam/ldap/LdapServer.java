@@ -1,31 +1,54 @@
 package nl.govroam.ldap;
 
-import org.apache.directory.ldap.client.api.LdapConnection;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One configured server of a directory: its circuit breaker and two bounded pools, one of connections bound as
- * the service account (searches) and one of connections used only for user binds.
+ * One configured server of a directory: its circuit breaker and, per event loop of the directory's group, two
+ * pools: pipelined connections bound as the service account (searches) and exclusive connections used only for
+ * user binds. Per-loop pools keep a request, its search, its bind and its reply on one thread.
  */
 final class LdapServer implements AutoCloseable {
-    private final ConnectionOpener opener;
-    private final CircuitBreaker breaker;
-    private final ConnectionPool searchPool;
-    private final ConnectionPool bindPool;
+    /** Pipelined search connections per loop: two keep searches going while one is replaced. */
+    static final int MAX_SEARCH_CONNECTIONS = 2;
+    /** Outstanding searches per search connection, per unit of pool size. */
+    static final int SEARCHES_PER_POOL_UNIT = 4;
 
-    LdapServer(ConnectionOpener opener, CircuitBreaker breaker, DirectorySettings settings) {
+    /** The two pools of one loop. */
+    record LoopPools(LoopPool search, LoopPool bind) {
+    }
+
+    private final ChannelOpener opener;
+    private final CircuitBreaker breaker;
+    private final Map<EventExecutor, LoopPools> pools = new IdentityHashMap<>();
+    private final AtomicBoolean probing = new AtomicBoolean();
+
+    LdapServer(ChannelOpener opener, CircuitBreaker breaker, DirectorySettings settings, EventLoopGroup group) {
         this.opener = opener;
         this.breaker = breaker;
-        this.searchPool = new ConnectionPool(opener.url() + " search pool", settings.poolSize(), settings.poolMaxWait(),
-                this::openAsService);
-        this.bindPool = new ConnectionPool(opener.url() + " user-bind pool", settings.poolSize(),
-                settings.poolMaxWait(), opener::openUnbound);
+        int searchConnections = Math.min(settings.poolSize(), MAX_SEARCH_CONNECTIONS);
+        int searchesPerConnection = SEARCHES_PER_POOL_UNIT * settings.poolSize();
+        for (EventExecutor executor : group) {
+            EventLoop loop = (EventLoop) executor;
+            pools.put(loop, new LoopPools(
+                    new LoopPool(opener.url() + " search connections", loop, searchConnections, searchesPerConnection,
+                            settings.poolMaxWait(), this::openAsService),
+                    new LoopPool(opener.url() + " user-bind connections", loop, settings.poolSize(), 1,
+                            settings.poolMaxWait(), opener::openUnbound)));
+        }
     }
 
     String url() {
         return opener.url();
     }
 
-    ConnectionOpener opener() {
+    ChannelOpener opener() {
         return opener;
     }
 
@@ -33,56 +56,79 @@ final class LdapServer implements AutoCloseable {
         return breaker;
     }
 
-    ConnectionPool searchPool() {
-        return searchPool;
+    LoopPools pools(EventLoop loop) {
+        return pools.get(loop);
     }
 
-    ConnectionPool bindPool() {
-        return bindPool;
-    }
-
-    /** The server did not answer: open the breaker and drop the idle connections, which are stale now. */
+    /** The server did not answer: open the breaker and drop the idle connections on every loop, stale now. */
     void markDown(String reason) {
         breaker.open(reason);
-        searchPool.closeIdle();
-        bindPool.closeIdle();
+        onEachLoop(loopPools -> {
+            loopPools.search().closeIdle();
+            loopPools.bind().closeIdle();
+        });
     }
 
     /**
-     * Tries to reach a down server: connect and bind as the service account, within the connect and operation
-     * timeouts. A refused service bind still counts as reachable (requests then say why they fail).
+     * Tries to reach a down server on {@code loop}: connect and bind as the service account, within the connect and
+     * operation timeouts. A refused service bind still counts as reachable (requests then say why they fail).
+     * At most one probe per server runs at a time.
      */
-    void probe() {
-        try {
-            LdapConnection connection = openAsService();
-            ConnectionOpener.closeQuietly(connection);
-            breaker.close();
-        } catch (ServerCallFailure failure) {
-            if (failure.kind() == ServerCallFailure.Kind.UNREACHABLE) {
-                breaker.open(failure.reason());
+    void probe(EventLoop loop) {
+        if (!probing.compareAndSet(false, true)) {
+            return;
+        }
+        openAsService(loop).whenComplete((connection, error) -> {
+            probing.set(false);
+            if (error == null) {
+                connection.close();
+                breaker.close();
+                return;
+            }
+            ServerCallFailure failure = ServerCallFailure.of(error);
+            if (failure == null || failure.kind() == ServerCallFailure.Kind.UNREACHABLE) {
+                breaker.open(failure == null ? ServerCallFailure.describe(error) : failure.reason());
             } else {
                 breaker.close();
             }
-        }
+        });
     }
 
-    private LdapConnection openAsService() throws ServerCallFailure {
-        try {
-            LdapConnection connection = opener.openAsService();
-            breaker.serviceBindAccepted();
-            return connection;
-        } catch (ServerCallFailure failure) {
-            if (failure.kind() == ServerCallFailure.Kind.SERVICE_BIND_REFUSED) {
+    private CompletableFuture<LdapChannel> openAsService(EventLoop loop) {
+        return opener.openAsService(loop).whenComplete((connection, error) -> {
+            ServerCallFailure failure = error == null ? null : ServerCallFailure.of(error);
+            if (error == null) {
+                breaker.serviceBindAccepted();
+            } else if (failure != null && failure.kind() == ServerCallFailure.Kind.SERVICE_BIND_REFUSED) {
                 breaker.serviceBindRefused(failure.reason());
             }
-            throw failure;
-        }
+        });
+    }
+
+    private void onEachLoop(java.util.function.Consumer<LoopPools> action) {
+        pools.forEach((loop, loopPools) -> {
+            if (loop.inEventLoop()) {
+                action.accept(loopPools);
+            } else {
+                try {
+                    loop.execute(() -> action.accept(loopPools));
+                } catch (RejectedExecutionException shutDown) {
+                    // the group is shutting down and closes every channel itself
+                }
+            }
+        });
     }
 
     @Override
     public void close() {
-        searchPool.close();
-        bindPool.close();
+        onEachLoop(loopPools -> {
+            loopPools.search().close();
+            loopPools.bind().close();
+        });
+    }
+
+    /** Forgets the service password; after {@link #close()} and once no probe can run any more. */
+    void clear() {
         opener.clear();
     }
 }

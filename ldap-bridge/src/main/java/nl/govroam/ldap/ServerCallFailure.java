@@ -41,6 +41,27 @@ final class ServerCallFailure extends Exception {
         return new ServerCallFailure(Kind.DIRECTORY_ERROR, reason);
     }
 
+    /** For throwing from a completion stage's function; {@link #of} finds this failure in it again. */
+    java.util.concurrent.CompletionException unchecked() {
+        return new java.util.concurrent.CompletionException(this);
+    }
+
+    /**
+     * The failure a stage completed with: this kind of failure as it is, anything else (a bug) as null, for the
+     * caller to report as an internal error.
+     */
+    static ServerCallFailure of(Throwable error) {
+        Throwable current = error;
+        while (current instanceof java.util.concurrent.CompletionException
+                || current instanceof java.util.concurrent.ExecutionException) {
+            if (current.getCause() == null) {
+                break;
+            }
+            current = current.getCause();
+        }
+        return current instanceof ServerCallFailure failure ? failure : null;
+    }
+
     /** A short description of an exception chain for a reason string: class names and messages, never a stack trace. */
     static String describe(Throwable e) {
         StringBuilder out = new StringBuilder();

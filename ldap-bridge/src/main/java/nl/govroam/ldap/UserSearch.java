@@ -3,6 +3,7 @@ package nl.govroam.ldap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.directory.api.ldap.model.entry.Attribute;
 import org.apache.directory.api.ldap.model.entry.Entry;
 import org.apache.directory.api.ldap.model.entry.Value;
@@ -46,16 +47,26 @@ final class UserSearch {
         this.ntHashAttribute = settings.ntHashAttribute();
     }
 
-    Result find(DirectorySearch search, ConnectionPool.Lease lease, LoginName login) throws ServerCallFailure {
+    CompletableFuture<Result> find(DirectorySearch search, LoopPool.Lease lease, LoginName login) {
         String filter = userFilter.render(Map.of("user", login.user(), "realm", login.realm(), "nai", login.nai()));
-        DirectorySearch.Result result = search.run(lease, userBase(), SearchScope.SUBTREE, filter, 2, attributes);
+        Dn base;
+        try {
+            base = userBase();
+        } catch (ServerCallFailure failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return search.run(lease, base, SearchScope.SUBTREE, filter, 2, attributes)
+                .thenApply(result -> interpret(search, result));
+    }
+
+    private Result interpret(DirectorySearch search, DirectorySearch.Result result) {
         List<Entry> entries = result.entries();
         if (entries.size() > 1 || result.resultCode() == ResultCodeEnum.SIZE_LIMIT_EXCEEDED) {
             return new NotFound(new AuthOutcome.Rejected(RejectReason.AMBIGUOUS_USER,
                     "more than one entry matches the user filter under " + userBaseDn));
         }
         if (result.resultCode() != ResultCodeEnum.SUCCESS) {
-            throw search.unexpected("user search under " + userBaseDn, result.resultCode());
+            throw search.unexpected("user search under " + userBaseDn, result.resultCode()).unchecked();
         }
         if (entries.isEmpty()) {
             return new NotFound(new AuthOutcome.Rejected(RejectReason.UNKNOWN_USER,
