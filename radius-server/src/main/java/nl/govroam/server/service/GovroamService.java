@@ -93,7 +93,7 @@ public final class GovroamService implements AutoCloseable {
         try {
             IoThreads io = IoThreads.start();
             resources.add(io);
-            OpenDirectories directories = new OpenDirectories();
+            OpenDirectories directories = new OpenDirectories(io.group());
             resources.add(directories);
             Map<String, DirectoryAuthenticator> opened = directories.update(config).directories();
             AccountingRecorder recorder = new AccountingRecorder(config.accounting().directory());

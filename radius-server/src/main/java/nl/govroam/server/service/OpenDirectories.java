@@ -1,5 +1,6 @@
 package nl.govroam.server.service;
 
+import io.netty.channel.EventLoopGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,14 @@ final class OpenDirectories implements AutoCloseable {
     private record Opened(DirectoryConfig config, DirectoryAuthenticator authenticator) {
     }
 
+    private final EventLoopGroup group;
     private Map<String, Opened> open = new LinkedHashMap<>();
     private DemoDirectory demo;
+
+    /** @param group where the directories' connections live: the server's I/O thread */
+    OpenDirectories(EventLoopGroup group) {
+        this.group = group;
+    }
 
     /**
      * Opens what {@code config} names. On failure (e.g. an unreadable CA file) everything opened by this call is
@@ -42,8 +49,8 @@ final class OpenDirectories implements AutoCloseable {
                     continue;
                 }
                 DirectoryAuthenticator opened = switch (d) {
-                    case DirectoryConfig.Ldap ldap -> Directories.open(ldap.settings());
-                    case DirectoryConfig.EmbeddedDemo embedded -> Directories.open(demo().settings(embedded.name()));
+                    case DirectoryConfig.Ldap ldap -> Directories.open(ldap.settings(), group);
+                    case DirectoryConfig.EmbeddedDemo embedded -> Directories.open(demo().settings(embedded.name()), group);
                 };
                 openedNow.add(opened);
                 next.put(d.name(), new Opened(d, opened));
