@@ -1,7 +1,6 @@
 package nl.govroam.server.codec;
 
 import java.security.MessageDigest;
-import javax.crypto.Mac;
 
 /**
  * Request and Response Authenticators (RFC 2865 3, RFC 2866 3) and Message-Authenticator (RFC 3579 3.2),
@@ -47,7 +46,7 @@ public final class Authenticators {
         if (offset + 16 > wire.length) {
             return MessageAuthenticatorCheck.INVALID;
         }
-        Mac mac = Md5Instances.hmacMd5(secret);
+        HmacMd5 mac = HmacMd5.keyed(secret);
         mac.update(wire, 0, 4);
         if (authenticator == null) {
             mac.update(wire, 4, 16);
@@ -85,7 +84,7 @@ public final class Authenticators {
     }
 
     static byte[] hmacMd5(byte[] key, byte[] data) {
-        return Md5Instances.hmacMd5(key).doFinal(data);
+        return HmacMd5.keyed(key).doFinal(data);
     }
 
     static MessageDigest md5() {

@@ -6,8 +6,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.socket.DatagramChannel;
 import java.net.InetSocketAddress;
@@ -29,8 +27,6 @@ public final class RadiusListeners implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RadiusListeners.class);
     /** Larger than the largest valid packet, so an oversize datagram is seen whole and dropped, not truncated. */
     private static final int RECEIVE_BUFFER = RadiusPacket.MAX_LENGTH * 2;
-    /** Datagrams read by one recvmmsg call (epoll): fewer system calls when many requests are waiting. */
-    private static final int DATAGRAMS_PER_READ = 16;
     /** Replies written before a flush is forced; below that they go out together when the read burst ends. */
     private static final int REPLIES_PER_FLUSH = 64;
     private static final int DUPLICATE_CACHE_MAX = 200_000;
@@ -123,14 +119,8 @@ public final class RadiusListeners implements AutoCloseable {
                 .channel(IoThreads.datagramChannel(group))
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                 .handler(initializer);
-        if (epoll) {
-            // each datagram gets RECEIVE_BUFFER octets of the buffer, so an oversize one is still seen whole
-            b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, RECEIVE_BUFFER)
-                    .option(ChannelOption.RCVBUF_ALLOCATOR,
-                            new FixedRecvByteBufAllocator(RECEIVE_BUFFER * DATAGRAMS_PER_READ));
-        } else {
-            b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER));
-        }
+        // each datagram may take RECEIVE_BUFFER octets, so an oversize one is still seen whole
+        IoThreads.batchDatagramReads(b, group, RECEIVE_BUFFER);
         return b.bind(new InetSocketAddress(address, port)).sync().channel();
     }
 
