@@ -26,6 +26,8 @@ import nl.govroam.server.transport.TransportCounters;
  * fixed set (results, reasons, drop reasons); anything else is {@code other}: never a user name or a MAC address.
  */
 public final class Metrics implements AuthEventListener {
+    /** What the part of a route before its colon must look like to become a label value. */
+    private static final java.util.regex.Pattern ROUTE_KIND = java.util.regex.Pattern.compile("[a-z]{1,20}");
     /** What a reject reason must look like to become a label value of its own. */
     private static final java.util.regex.Pattern REASON_CODE = java.util.regex.Pattern.compile("[a-z0-9-]{1,40}");
     static final String OTHER = "other";
@@ -91,10 +93,24 @@ public final class Metrics implements AuthEventListener {
 
     /** A configured client: a UDP client, or a federation client of the RadSec listener. */
     static String client(GovroamConfig config, String name) {
-        boolean udp = config.clients().stream().anyMatch(c -> c.name().equals(name));
-        boolean radsec = config.federation().radsecListener().stream()
-                .anyMatch(l -> l.clients().stream().anyMatch(c -> c.name().equals(name)));
-        return udp || radsec ? name : OTHER;
+        return ClientNames.of(config).contains(name) ? name : OTHER;
+    }
+
+    /** The client names of one config, built once per config (a decision asks for every request). */
+    private record ClientNames(GovroamConfig config, java.util.Set<String> names) {
+        private static volatile ClientNames last;
+
+        static java.util.Set<String> of(GovroamConfig config) {
+            ClientNames known = last;
+            if (known == null || known.config() != config) {
+                java.util.Set<String> names = new java.util.HashSet<>();
+                config.clients().forEach(c -> names.add(c.name()));
+                config.federation().radsecListener().ifPresent(l -> l.clients().forEach(c -> names.add(c.name())));
+                known = new ClientNames(config, java.util.Set.copyOf(names));
+                last = known;
+            }
+            return known.names();
+        }
     }
 
     /** The configured realm the request's realm belongs to (itself or, with subdomains, a parent), else other. */
@@ -122,7 +138,7 @@ public final class Metrics implements AuthEventListener {
         if (colon > 0 && route.startsWith("directory:") && config.directory(route.substring(colon + 1)).isPresent()) {
             return route;
         }
-        return colon > 0 && route.substring(0, colon).matches("[a-z]{1,20}") ? route.substring(0, colon) : OTHER;
+        return colon > 0 && ROUTE_KIND.matcher(route).region(0, colon).matches() ? route.substring(0, colon) : OTHER;
     }
 
     /** The whole exposition, read now. */
