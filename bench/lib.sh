@@ -27,7 +27,7 @@ if [ "${BENCH_SMOKE:-0}" = 1 ]; then
   COUNT="${BENCH_COUNT:-400}"; WARMUP="${BENCH_WARMUP:-200}"; RUNS="${BENCH_RUNS:-1}"
   OUTSTANDING_LIST="${BENCH_OUTSTANDING:-16 64}"
 else
-  COUNT="${BENCH_COUNT:-100000}"; WARMUP="${BENCH_WARMUP:-20000}"; RUNS="${BENCH_RUNS:-3}"
+  COUNT="${BENCH_COUNT:-100000}"; WARMUP="${BENCH_WARMUP:-60000}"; RUNS="${BENCH_RUNS:-3}"
   OUTSTANDING_LIST="${BENCH_OUTSTANDING:-16 64 256}"
 fi
 # Where the results go. Smoke runs never write to bench/results/ (the real measurements) unless told to.
