@@ -91,7 +91,10 @@ public final class AccessRequestProcessor implements RequestProcessor {
                                                           Executor workers) {
         RadiusPacket packet = request.packet();
         if (packet.has(AttributeType.EAP_MESSAGE)) {
-            return CompletableFuture.supplyAsync(() -> EapAuthentication.decide(request, decisions, local), workers);
+            // without a State the round can only open a conversation (or refuse one): no TLS work, no directory,
+            // so it is answered here rather than paying a worker's two thread hand-offs
+            Executor where = packet.has(AttributeType.STATE) ? workers : Runnable::run;
+            return CompletableFuture.supplyAsync(() -> EapAuthentication.decide(request, decisions, local), where);
         }
         Optional<RadiusAttribute> hidden = packet.first(AttributeType.USER_PASSWORD);
         if (hidden.isEmpty()) {
