@@ -57,7 +57,7 @@ final class ChannelOpener {
         this.startTls = !ldaps && settings.startTls();
         this.tls = new LdapTls(trustManagers, host, port, settings.connectTimeout().toMillis());
         this.operationTimeoutNanos = settings.operationTimeout().toNanos();
-        this.bootstrap = new Bootstrap().channel(channelType)
+        this.bootstrap = new Bootstrap().channel(channelType).resolver(OffLoopResolver.INSTANCE)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, settings.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true);
         this.bindDn = settings.bindDn();

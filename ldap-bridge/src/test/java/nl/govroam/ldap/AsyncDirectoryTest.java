@@ -134,6 +134,23 @@ class AsyncDirectoryTest {
     }
 
     @Test
+    void aHostNameIsResolvedOffTheLoopAndAnUnknownOneIsUnavailable() throws Exception {
+        try (Slapd slapd = Slapd.start();
+                DirectoryAuthenticator byName = Directories.open(slapd.settingsBuilder("by-name",
+                        List.of(java.net.URI.create("ldap://localhost:" + slapd.uri().getPort()))).build(), group);
+                DirectoryAuthenticator unknown = Directories.open(slapd.settingsBuilder("unknown-host",
+                        List.of(java.net.URI.create("ldap://no-such-host.invalid:389"))).build(), group)) {
+            EventLoop loop = group.next();
+            AuthOutcome found = onLoop(loop, () -> byName.authenticateAsync(login(STAFF_USER),
+                    STAFF_USER.password().toCharArray()).toCompletableFuture()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertTrue(accepted(STAFF_USER).test(found), found.toString());
+            AuthOutcome none = onLoop(loop, () -> unknown.lookupAsync(login(STAFF_USER)).toCompletableFuture())
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertInstanceOf(AuthOutcome.Unavailable.class, none);
+        }
+    }
+
+    @Test
     void blockingCallOnTheDirectorysOwnLoopIsRefused() throws Exception {
         try (Slapd slapd = Slapd.start();
                 DirectoryAuthenticator directory = Directories.open(slapd.settingsBuilder("own-loop").build(), group)) {
