@@ -202,6 +202,35 @@ class AsyncDirectoryTest {
     }
 
     @Test
+    void pendingCallsFailAtOnceWhenTheServerClosesTheirConnection() throws Exception {
+        Duration operation = Duration.ofSeconds(20);
+        try (Slapd slapd = Slapd.start();
+                DirectoryAuthenticator directory = Directories.open(slapd.settingsBuilder("closed")
+                        .connectTimeout(Duration.ofMillis(500)).operationTimeout(operation)
+                        .deadServerRetry(Duration.ofSeconds(30)).build(), group)) {
+            EventLoop loop = group.next();
+            assertInstanceOf(AuthOutcome.Accepted.class, onLoop(loop, () -> directory.lookupAsync(login(STAFF_USER))
+                    .toCompletableFuture()).get(WAIT_SECONDS, TimeUnit.SECONDS));
+            slapd.freeze();
+            List<CompletableFuture<AuthOutcome>> pending = onLoop(loop, () -> {
+                List<CompletableFuture<AuthOutcome>> started = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    started.add(directory.authenticateAsync(login(STAFF_USER), STAFF_USER.password().toCharArray())
+                            .toCompletableFuture());
+                }
+                return started;
+            });
+            long start = System.nanoTime();
+            slapd.crash();
+            for (CompletableFuture<AuthOutcome> each : pending) {
+                assertInstanceOf(AuthOutcome.Unavailable.class, each.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(elapsed.compareTo(Duration.ofSeconds(5)) < 0, "took " + elapsed + ", not the operation timeout");
+        }
+    }
+
+    @Test
     void pendingCallsOnTheOnlyServerFrozenAreUnavailableWithinTheOperationTimeout() throws Exception {
         Duration operation = Duration.ofMillis(500);
         try (Slapd slapd = Slapd.start();

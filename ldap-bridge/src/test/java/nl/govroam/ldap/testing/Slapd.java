@@ -122,6 +122,12 @@ public final class Slapd implements AutoCloseable {
         frozen = true;
     }
 
+    /** Kills the server at once (SIGKILL, also when frozen): the kernel closes its connections, nothing answers. */
+    public synchronized void crash() {
+        signal("-KILL");
+        frozen = false;
+    }
+
     /** Resumes a {@link #freeze() frozen} server (SIGCONT). */
     public synchronized void thaw() {
         if (frozen) {
