@@ -57,6 +57,19 @@ class AsyncDirectoryTest {
         return outcome -> outcome instanceof AuthOutcome.Rejected r && r.reason() == reason;
     }
 
+    /** Starts {@code count} authentications of the staff user on {@code loop}, all in one task (all pending at once). */
+    private static List<CompletableFuture<AuthOutcome>> staffLogins(EventLoop loop, DirectoryAuthenticator directory,
+                                                                    int count) throws Exception {
+        return onLoop(loop, () -> {
+            List<CompletableFuture<AuthOutcome>> started = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                started.add(directory.authenticateAsync(login(STAFF_USER), STAFF_USER.password().toCharArray())
+                        .toCompletableFuture());
+            }
+            return started;
+        });
+    }
+
     private static <T> T onLoop(EventLoop loop, java.util.concurrent.Callable<T> work) throws Exception {
         return loop.submit(work).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
@@ -180,14 +193,7 @@ class AsyncDirectoryTest {
             frozen.freeze();
             try {
                 long start = System.nanoTime();
-                List<CompletableFuture<AuthOutcome>> pending = onLoop(loop, () -> {
-                    List<CompletableFuture<AuthOutcome>> started = new ArrayList<>();
-                    for (int i = 0; i < 20; i++) {
-                        started.add(directory.authenticateAsync(login(STAFF_USER), STAFF_USER.password().toCharArray())
-                                .toCompletableFuture());
-                    }
-                    return started;
-                });
+                List<CompletableFuture<AuthOutcome>> pending = staffLogins(loop, directory, 20);
                 for (CompletableFuture<AuthOutcome> each : pending) {
                     assertInstanceOf(AuthOutcome.Accepted.class, each.get(WAIT_SECONDS, TimeUnit.SECONDS));
                 }
@@ -212,14 +218,7 @@ class AsyncDirectoryTest {
             assertInstanceOf(AuthOutcome.Accepted.class, onLoop(loop, () -> directory.lookupAsync(login(STAFF_USER))
                     .toCompletableFuture()).get(WAIT_SECONDS, TimeUnit.SECONDS));
             slapd.freeze();
-            List<CompletableFuture<AuthOutcome>> pending = onLoop(loop, () -> {
-                List<CompletableFuture<AuthOutcome>> started = new ArrayList<>();
-                for (int i = 0; i < 10; i++) {
-                    started.add(directory.authenticateAsync(login(STAFF_USER), STAFF_USER.password().toCharArray())
-                            .toCompletableFuture());
-                }
-                return started;
-            });
+            List<CompletableFuture<AuthOutcome>> pending = staffLogins(loop, directory, 10);
             long start = System.nanoTime();
             slapd.crash();
             for (CompletableFuture<AuthOutcome> each : pending) {
@@ -243,14 +242,7 @@ class AsyncDirectoryTest {
             slapd.freeze();
             try {
                 long start = System.nanoTime();
-                List<CompletableFuture<AuthOutcome>> pending = onLoop(loop, () -> {
-                    List<CompletableFuture<AuthOutcome>> started = new ArrayList<>();
-                    for (int i = 0; i < 10; i++) {
-                        started.add(directory.authenticateAsync(login(STAFF_USER), STAFF_USER.password().toCharArray())
-                                .toCompletableFuture());
-                    }
-                    return started;
-                });
+                List<CompletableFuture<AuthOutcome>> pending = staffLogins(loop, directory, 10);
                 for (CompletableFuture<AuthOutcome> each : pending) {
                     AuthOutcome.Unavailable unavailable = assertInstanceOf(AuthOutcome.Unavailable.class,
                             each.get(WAIT_SECONDS, TimeUnit.SECONDS));

@@ -203,18 +203,8 @@ class RequestDispatcherTest {
         Executor refusing = task -> {
             throw new RejectedExecutionException("no worker may be used");
         };
-        RequestProcessor onTheLoop = new RequestProcessor() {
-            @Override
-            public Decision process(InboundRequest request) {
-                throw new AssertionError("the blocking form must not be called");
-            }
-
-            @Override
-            public java.util.concurrent.CompletionStage<Decision> processAsync(InboundRequest request, Executor workers) {
-                return java.util.concurrent.CompletableFuture.completedFuture(
-                        Decision.Reply.now(PacketCode.ACCESS_ACCEPT, List.of(REPLY_MESSAGE)));
-            }
-        };
+        RequestProcessor onTheLoop = asyncOnly(java.util.concurrent.CompletableFuture.completedFuture(
+                Decision.Reply.now(PacketCode.ACCESS_ACCEPT, List.of(REPLY_MESSAGE))));
         channel = channel(onTheLoop, refusing);
 
         channel.writeInbound(inbound(STRICT_NAS, accessRequest(45, authenticator(45), true)));
@@ -227,17 +217,7 @@ class RequestDispatcherTest {
     @Test
     void decisionThatFailsLaterIsAnInternalErrorAndGivesThePermitBack() {
         java.util.concurrent.CompletableFuture<Decision> later = new java.util.concurrent.CompletableFuture<>();
-        RequestProcessor pending = new RequestProcessor() {
-            @Override
-            public Decision process(InboundRequest request) {
-                throw new AssertionError("the blocking form must not be called");
-            }
-
-            @Override
-            public java.util.concurrent.CompletionStage<Decision> processAsync(InboundRequest request, Executor workers) {
-                return later;
-            }
-        };
+        RequestProcessor pending = asyncOnly(later);
         channel = channel(pending, Runnable::run);
         channel.writeInbound(inbound(STRICT_NAS, accessRequest(46, authenticator(46), true)));
         assertEquals(IN_FLIGHT_LIMIT - 1, inFlight.availablePermits(), "held while the decision is pending");
@@ -305,6 +285,21 @@ class RequestDispatcherTest {
                 receivedTwoSecondsAgo));
 
         assertEquals(PacketCode.ACCESS_REJECT, decode(readReply(channel, NAS)).code());
+    }
+
+    /** A processor that decides only in its non-blocking form, with {@code decision}. */
+    private static RequestProcessor asyncOnly(java.util.concurrent.CompletionStage<Decision> decision) {
+        return new RequestProcessor() {
+            @Override
+            public Decision process(InboundRequest request) {
+                throw new AssertionError("the blocking form must not be called");
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Decision> processAsync(InboundRequest request, Executor workers) {
+                return decision;
+            }
+        };
     }
 
     private EmbeddedChannel channel(RequestProcessor processor, Executor executor) {
