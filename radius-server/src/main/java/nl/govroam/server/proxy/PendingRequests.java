@@ -37,6 +37,29 @@ final class PendingRequests {
     private int next;
     private int size;
 
+    /** An Identifier taken for one request and the request's octets encoded with it. */
+    record Encoded(int id, byte[] wire) {
+    }
+
+    /**
+     * Takes a free Identifier and encodes the request with it and a fresh Request Authenticator; null, with
+     * {@code future} failed, when all 256 are outstanding ({@code full} says so) or the encoder refused. The caller
+     * then {@link #put}s it.
+     */
+    Encoded encode(RequestEncoder encoder, CompletableFuture<PeerAnswer> future, String full) {
+        int id = allocate();
+        if (id < 0) {
+            future.completeExceptionally(new PeerTimeoutException(full));
+            return null;
+        }
+        try {
+            return new Encoded(id, encoder.encode(id, nl.govroam.server.codec.PacketEncoder.randomAuthenticator()));
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            return null;
+        }
+    }
+
     /** A free Identifier, or -1 when 256 are outstanding. */
     int allocate() {
         for (int i = 0; i < 256; i++) {

@@ -101,19 +101,13 @@ final class RadSecConnection {
         if (future.isDone()) {
             return;
         }
-        int id = pending.allocate();
-        if (id < 0) {
-            future.completeExceptionally(new PeerTimeoutException(IDENTIFIERS + " requests outstanding on the connection"));
+        PendingRequests.Encoded encoded = pending.encode(encoder, future,
+                IDENTIFIERS + " requests outstanding on the connection");
+        if (encoded == null) {
             return;
         }
-        byte[] authenticator = PacketEncoder.randomAuthenticator();
-        byte[] wire;
-        try {
-            wire = encoder.encode(id, authenticator);
-        } catch (RuntimeException e) {
-            future.completeExceptionally(e);
-            return;
-        }
+        int id = encoded.id();
+        byte[] wire = encoded.wire();
         PendingRequests.Pending p = new PendingRequests.Pending(code, UdpPeerSocket.sentAuthenticator(wire), wire,
                 future, 0);
         pending.put(id, p);

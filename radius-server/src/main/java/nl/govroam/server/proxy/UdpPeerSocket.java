@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.codec.PacketCode;
-import nl.govroam.server.codec.PacketEncoder;
 import nl.govroam.server.codec.RadiusPacket;
 
 /**
@@ -103,19 +102,12 @@ final class UdpPeerSocket {
         if (future.isDone()) {
             return;
         }
-        int id = pending.allocate();
-        if (id < 0) {
-            future.completeExceptionally(new PeerTimeoutException("256 requests outstanding on one socket"));
+        PendingRequests.Encoded encoded = pending.encode(encoder, future, "256 requests outstanding on one socket");
+        if (encoded == null) {
             return;
         }
-        byte[] authenticator = PacketEncoder.randomAuthenticator();
-        byte[] wire;
-        try {
-            wire = encoder.encode(id, authenticator);
-        } catch (RuntimeException e) {
-            future.completeExceptionally(e);
-            return;
-        }
+        int id = encoded.id();
+        byte[] wire = encoded.wire();
         List<Long> retransmits = retransmit ? schedule.retransmitTimes(ThreadLocalRandom.current()::nextDouble)
                 : List.of();
         PendingRequests.Pending p = new PendingRequests.Pending(code, sentAuthenticator(wire), wire, future,
