@@ -63,12 +63,17 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<DuplicateReque
             return;
         }
         decided.whenComplete((decision, failure) -> {
-            inFlight.release();
-            if (failure != null) {
-                internalError(tracked, failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure);
-            } else {
-                reply(channel, tracked, decision);
+            // the permit is given back only once the reply is written (or held for its delay), so a graceful stop
+            // that waits for the permits never closes the channel under a reply
+            try {
+                if (failure != null) {
+                    internalError(tracked, failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                } else {
+                    reply(channel, tracked, decision);
+                }
+            } finally {
+                inFlight.release();
             }
         });
     }
