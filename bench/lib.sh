@@ -302,6 +302,19 @@ load() {
   echo "$line" | tee -a "$RESULTS" >&2
 }
 
+# prewarm SCENARIO SERVER PORT USERS PIDS [GENERATOR ARGS...]: one unrecorded run at 64 outstanding
+# ($BENCH_PREWARM requests) before the first measured run, so a JVM's compiler is done before anything counts.
+prewarm() {
+  local scenario=$1 server=$2 port=$3 users=$4 pids=$5
+  shift 5
+  [ "${PREWARM:-0}" -gt 0 ] || return 0
+  log "pre-warming $server ($PREWARM requests, not recorded)"
+  "$JAVA" -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
+    --users "$users" --outstanding 64 --count "$PREWARM" --warmup 0 --duration "$DURATION" \
+    --timeout 2s --pids "$pids" --tags "scenario=$scenario,server=$server,run=prewarm" "$@" \
+    >/dev/null 2>>"$WORK/generator.err" || log "pre-warm of $server failed (see generator.err)"
+}
+
 # The Markdown results file: machine, versions, date, then the report's tables.
 # write_results TITLE NOTES
 write_results() {

@@ -14,6 +14,7 @@ import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.DefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsExtensionsUtils;
@@ -23,6 +24,7 @@ import org.bouncycastle.tls.TlsSession;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 
 /**
@@ -124,7 +126,13 @@ final class EapTlsServer extends DefaultTlsServer {
         if (settings.keyType() == TlsServerSettings.KeyType.RSA) {
             throw new TlsFatalAlert(AlertDescription.internal_error);
         }
-        return signer(new Certificate(settings.chain()), select12(SignatureAlgorithm.ecdsa));
+        SignatureAndHashAlgorithm algorithm = select12(SignatureAlgorithm.ecdsa);
+        if (settings.privateKey() instanceof ECPrivateKeyParameters ec) {
+            return new DefaultTlsCredentialedSigner(new TlsCryptoParameters(context),
+                    new RandomNonceEcdsaSigner(ec, settings.crypto().getSecureRandom()), new Certificate(settings.chain()),
+                    algorithm);
+        }
+        return signer(new Certificate(settings.chain()), algorithm);
     }
 
     @Override
