@@ -8,11 +8,11 @@ import java.util.Arrays;
  * thread: the inner state has absorbed {@code key XOR ipad}, the outer {@code key XOR opad}. Each use clones them, so
  * it hashes only the message and the inner digest, not the two pad blocks and not the key schedule ({@code Mac.init}
  * was a visible share of a proxied request, which needs four). Shared secrets are few (one per client and peer), so
- * a small per-thread cache holds them all.
+ * a per-thread map by secret holds them all.
  */
 final class HmacMd5 {
     private static final int BLOCK = 64;
-    private static final int CACHED_KEYS = 16;
+    private static final int CACHED_KEYS = 1024;
     private static final ThreadLocal<KeyCache> KEYS = ThreadLocal.withInitial(KeyCache::new);
 
     private final MessageDigest inner;
@@ -75,23 +75,21 @@ final class HmacMd5 {
         }
     }
 
-    /** The pads of the last keys this thread used; the oldest is replaced when full. */
+    /** The pads of the keys this thread used; emptied when it holds more keys than any real config has. */
     private static final class KeyCache {
-        private final byte[][] keys = new byte[CACHED_KEYS][];
-        private final Pads[] pads = new Pads[CACHED_KEYS];
-        private int next;
+        private final java.util.HashMap<java.nio.ByteBuffer, Pads> pads = new java.util.HashMap<>();
 
         Pads pads(byte[] key) {
-            for (int i = 0; i < CACHED_KEYS; i++) {
-                if (keys[i] != null && Arrays.equals(keys[i], key)) {
-                    return pads[i];
-                }
+            Pads known = pads.get(java.nio.ByteBuffer.wrap(key));
+            if (known != null) {
+                return known;
             }
-            int slot = next;
-            next = (next + 1) % CACHED_KEYS;
-            keys[slot] = key.clone();
-            pads[slot] = Pads.of(key);
-            return pads[slot];
+            if (pads.size() >= CACHED_KEYS) {
+                pads.clear();
+            }
+            Pads made = Pads.of(key);
+            pads.put(java.nio.ByteBuffer.wrap(key.clone()), made);
+            return made;
         }
     }
 }
