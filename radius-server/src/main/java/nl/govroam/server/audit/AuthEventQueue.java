@@ -87,6 +87,11 @@ public final class AuthEventQueue implements AuthEventListener, AutoCloseable {
         }
     }
 
+    /** How many decisions wait for their log lines now (a metric: one that keeps growing means a slow sink). */
+    public int queued() {
+        return queued.get();
+    }
+
     /** Waits until every event offered so far is written, at most {@code timeout}; false if it was not. */
     public boolean awaitWritten(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

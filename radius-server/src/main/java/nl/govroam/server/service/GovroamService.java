@@ -109,6 +109,8 @@ public final class GovroamService implements AutoCloseable {
             AuthEventQueue decisionWriter = new AuthEventQueue(new AuthEventListeners(List.of(new AuthLog(),
                     new AuditLog(), new FticksLog(() -> current.get().config()))), DECISIONS_QUEUED_MAX);
             resources.add(decisionWriter);
+            metrics.gauge("govroam_decision_log_queued", "Decisions waiting for their auth log, audit and F-ticks "
+                    + "lines (written by their own thread; growing means a slow log sink)", decisionWriter::queued);
             AccessRequestProcessor access = new AccessRequestProcessor(
                     new AuthEventListeners(List.of(metrics, decisionWriter)), federation);
             service = new GovroamService(current, counters, resources, directories, access,

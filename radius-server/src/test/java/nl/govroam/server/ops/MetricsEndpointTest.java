@@ -63,6 +63,8 @@ class MetricsEndpointTest {
             assertEquals(4, m.get("govroam_replies_sent_total"));
             assertEquals(0, m.get("govroam_drops_total{reason=\"unknown-client\"}"));
             assertEquals(0, m.get("govroam_config_reloads_total{result=\"failed\"}"));
+            assertTrue(m.containsKey("govroam_decision_log_queued"), "the decision-log queue is watched");
+            assertTrue(m.get("govroam_decision_log_queued") >= 0 && m.get("govroam_decision_log_queued") <= 4);
             assertTrue(m.keySet().stream().anyMatch(k -> k.startsWith("govroam_directory_server_up{directory=\"demo\",url=\"ldap://127.0.0.1:")
                     && m.get(k) == 1), "directory health per URL");
             assertFalse(response.body().contains("jan.jansen"), "no user names");
