@@ -35,24 +35,27 @@ final class OffLoopResolver extends AddressResolverGroup<InetSocketAddress> {
 
         @Override
         protected void doResolve(String host, Promise<InetAddress> promise) {
-            Thread.ofVirtual().name("ldap-resolve").start(() -> {
-                try {
-                    promise.trySuccess(InetAddress.getByName(host));
-                } catch (UnknownHostException | RuntimeException e) {
-                    promise.tryFailure(e);
-                }
-            });
+            offLoop(promise, () -> InetAddress.getByName(host));
         }
 
         @Override
         protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
+            offLoop(promise, () -> Arrays.asList(InetAddress.getAllByName(host)));
+        }
+
+        private static <T> void offLoop(Promise<T> promise, Lookup<T> lookup) {
             Thread.ofVirtual().name("ldap-resolve").start(() -> {
                 try {
-                    promise.trySuccess(Arrays.asList(InetAddress.getAllByName(host)));
+                    promise.trySuccess(lookup.run());
                 } catch (UnknownHostException | RuntimeException e) {
                     promise.tryFailure(e);
                 }
             });
         }
+    }
+
+    @FunctionalInterface
+    private interface Lookup<T> {
+        T run() throws UnknownHostException;
     }
 }

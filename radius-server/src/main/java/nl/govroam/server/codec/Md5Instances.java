@@ -4,10 +4,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 
 /**
- * MD5 engines cloned from a prototype made once (HMAC-MD5 is {@link HmacMd5}). {@code getInstance} looks up the provider and builds
- * the engine reflectively on every call, which was a visible share of the per-packet cost; a clone copies a few
- * small arrays. Clones rather than thread-locals, because requests run on short-lived virtual threads. The
- * prototypes are never used themselves, so cloning them from any thread is safe.
+ * MD5 engines cloned from a prototype made once (HMAC-MD5, which keeps per-key state, is {@link HmacMd5}).
+ * {@code getInstance} looks up the provider and builds the engine reflectively on every call, which was a visible
+ * share of the per-packet cost; a clone copies a few small arrays and works the same on the I/O thread and on
+ * short-lived virtual threads. The prototype is never used itself, so cloning it from any thread is safe.
  */
 final class Md5Instances {
     private static final MessageDigest MD5_PROTOTYPE = newMd5();

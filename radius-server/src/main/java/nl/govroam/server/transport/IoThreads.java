@@ -29,12 +29,10 @@ import java.util.concurrent.TimeUnit;
 public final class IoThreads implements AutoCloseable {
     /** Datagrams read by one recvmmsg call (epoll). */
     private static final int DATAGRAMS_PER_READ = 16;
-    private final boolean epoll;
     private final EventLoopGroup group;
     private final ExecutorService workers;
 
-    private IoThreads(boolean epoll, EventLoopGroup group, ExecutorService workers) {
-        this.epoll = epoll;
+    private IoThreads(EventLoopGroup group, ExecutorService workers) {
         this.group = group;
         this.workers = workers;
     }
@@ -47,7 +45,7 @@ public final class IoThreads implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         ExecutorService workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("radius-worker-", 0).factory());
-        return new IoThreads(epoll, group, workers);
+        return new IoThreads(group, workers);
     }
 
     /** The datagram channel class that registers with {@code group} (epoll or NIO). */
@@ -79,7 +77,7 @@ public final class IoThreads implements AutoCloseable {
 
     /** Whether the event loop is native epoll (channels must then be the epoll kind). */
     public boolean epoll() {
-        return epoll;
+        return isEpoll(group);
     }
 
     public EventLoopGroup group() {

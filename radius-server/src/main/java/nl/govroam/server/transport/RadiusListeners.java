@@ -60,7 +60,6 @@ public final class RadiusListeners implements AutoCloseable {
     public static RadiusListeners start(ServerConfig server, Supplier<ServiceSnapshot> snapshots,
                                         RequestProcessor authProcessor, RequestProcessor accountingProcessor,
                                         TransportCounters counters, IoThreads io) throws InterruptedException {
-        boolean epoll = io.epoll();
         EventLoopGroup group = io.group();
         ExecutorService workers = io.workers();
         Semaphore inFlight = new Semaphore(server.inFlightLimit());
@@ -68,15 +67,15 @@ public final class RadiusListeners implements AutoCloseable {
         RateLimitedLog dropLog = new RateLimitedLog(LoggerFactory.getLogger("govroam.drops"), 10_000);
         Channel auth = null;
         try {
-            auth = bind(group, epoll, server.address().getHostAddress(), server.authPort(),
+            auth = bind(group, server.address().getHostAddress(), server.authPort(),
                     pipeline(ListenerKind.AUTH, snapshots, authProcessor, workers, inFlight, duplicates, counters, dropLog));
-            Channel accounting = bind(group, epoll, server.address().getHostAddress(), server.accountingPort(),
+            Channel accounting = bind(group, server.address().getHostAddress(), server.accountingPort(),
                     pipeline(ListenerKind.ACCOUNTING, snapshots, accountingProcessor, workers, inFlight, duplicates,
                             counters, dropLog));
             io.netty.util.concurrent.ScheduledFuture<?> eviction = group.next().scheduleAtFixedRate(
                     () -> duplicates.evictExpired(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
             LOG.info("listening on {} (auth) and {} (accounting), transport {}", auth.localAddress(),
-                    accounting.localAddress(), epoll ? "epoll" : "nio");
+                    accounting.localAddress(), io.epoll() ? "epoll" : "nio");
             return new RadiusListeners(inFlight, server.inFlightLimit(), eviction, duplicates, counters, auth,
                     accounting);
         } catch (InterruptedException | RuntimeException e) {
@@ -112,7 +111,7 @@ public final class RadiusListeners implements AutoCloseable {
         };
     }
 
-    private static Channel bind(EventLoopGroup group, boolean epoll, String address, int port,
+    private static Channel bind(EventLoopGroup group, String address, int port,
                                 ChannelInitializer<DatagramChannel> initializer) throws InterruptedException {
         Bootstrap b = new Bootstrap()
                 .group(group)
