@@ -291,7 +291,7 @@ load() {
   local scenario=$1 server=$2 run=$3 outstanding=$4 port=$5 users=$6 pids=$7
   shift 7
   local line
-  if ! line=$("$JAVA" -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
+  if ! line=$("$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
       --users "$users" --outstanding "$outstanding" --count "$COUNT" --warmup "$WARMUP" --duration "$DURATION" \
       --timeout 2s --pids "$pids" --tags "scenario=$scenario,server=$server,run=$run" "$@" 2>>"$WORK/generator.err" \
       | grep '^RESULT'); then
@@ -309,7 +309,7 @@ prewarm() {
   shift 5
   [ "${PREWARM:-0}" -gt 0 ] || return 0
   log "pre-warming $server ($PREWARM requests, not recorded)"
-  "$JAVA" -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
+  "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
     --users "$users" --outstanding 64 --count "$PREWARM" --warmup 0 --duration "$DURATION" \
     --timeout 2s --pids "$pids" --tags "scenario=$scenario,server=$server,run=prewarm" "$@" \
     >/dev/null 2>>"$WORK/generator.err" || log "pre-warm of $server failed (see generator.err)"

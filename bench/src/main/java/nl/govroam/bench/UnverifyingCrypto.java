@@ -9,15 +9,17 @@ import org.bouncycastle.tls.crypto.TlsCertificate;
 import org.bouncycastle.tls.crypto.TlsStreamVerifier;
 import org.bouncycastle.tls.crypto.TlsVerifier;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import nl.govroam.server.crypto.GovroamTlsCrypto;
+import nl.govroam.server.crypto.NativeCrypto;
 
 /**
  * The EAP load mode's client crypto: Bouncy Castle's, except that the server's handshake signature is not verified.
  * The server does the same work either way; verifying an ECDSA signature in Java costs the client more than a
  * server's whole handshake, and on a 2-core machine that made the generator the bottleneck, which a load generator
  * must not be. The certificate itself is not checked either (as before). Never use this outside the benchmark.
+ * The client's X25519 runs in OpenSSL when the server's would (Java 22+ with libcrypto), for the same reason.
  */
-final class UnverifyingCrypto extends BcTlsCrypto {
+final class UnverifyingCrypto extends GovroamTlsCrypto {
     private static final TlsVerifier ACCEPTS = new TlsVerifier() {
         @Override
         public TlsStreamVerifier getStreamVerifier(DigitallySigned digitallySigned) {
@@ -42,7 +44,7 @@ final class UnverifyingCrypto extends BcTlsCrypto {
     };
 
     UnverifyingCrypto(SecureRandom random) {
-        super(random);
+        super(random, NativeCrypto.availability().crypto());
     }
 
     @Override

@@ -127,6 +127,9 @@ final class EapTlsServer extends DefaultTlsServer {
             throw new TlsFatalAlert(AlertDescription.internal_error);
         }
         SignatureAndHashAlgorithm algorithm = select12(SignatureAlgorithm.ecdsa);
+        if (settings.nativeSigner().isPresent()) {
+            return signer(new Certificate(settings.chain()), algorithm);
+        }
         if (settings.privateKey() instanceof ECPrivateKeyParameters ec) {
             return new DefaultTlsCredentialedSigner(new TlsCryptoParameters(context),
                     new RandomNonceEcdsaSigner(ec, settings.crypto().getSecureRandom()), new Certificate(settings.chain()),
@@ -144,6 +147,10 @@ final class EapTlsServer extends DefaultTlsServer {
     }
 
     private TlsCredentialedSigner signer(Certificate certificate, SignatureAndHashAlgorithm algorithm) {
+        if (settings.nativeSigner().isPresent()) {
+            return new DefaultTlsCredentialedSigner(new TlsCryptoParameters(context), settings.nativeSigner().get(),
+                    certificate, algorithm);
+        }
         return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), settings.crypto(),
                 settings.privateKey(), certificate, algorithm);
     }

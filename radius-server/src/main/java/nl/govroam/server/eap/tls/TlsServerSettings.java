@@ -8,20 +8,30 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import nl.govroam.server.certs.CertifiedKey;
 import nl.govroam.server.config.EapConfig;
+import nl.govroam.server.crypto.GovroamTlsCrypto;
+import nl.govroam.server.crypto.NativeCrypto;
+import nl.govroam.server.crypto.ServerSigner;
 
 /**
  * What every EAP TLS session of one configuration shares: the crypto provider, the server's key and chain in Bouncy
- * Castle's form, the key type (which decides the cipher suites) and the TLS versions. Immutable, thread-safe.
+ * Castle's form, the key type (which decides the cipher suites), the TLS versions, and the native (OpenSSL) signer
+ * when there is one. Immutable, thread-safe.
  */
 public final class TlsServerSettings {
+    private static final Logger LOG = LoggerFactory.getLogger(TlsServerSettings.class);
+
     /** The signature the server key makes. */
     enum KeyType { EC_P256, EC_P384, RSA }
 
@@ -30,10 +40,12 @@ public final class TlsServerSettings {
     private final List<TlsCertificate> chain;
     private final KeyType keyType;
     private final ProtocolVersion[] versions;
+    private final Optional<TlsSigner> nativeSigner;
 
     private TlsServerSettings(BcTlsCrypto crypto, AsymmetricKeyParameter privateKey, List<TlsCertificate> chain,
-                              KeyType keyType, ProtocolVersion[] versions) {
+                              KeyType keyType, ProtocolVersion[] versions, Optional<TlsSigner> nativeSigner) {
         this.crypto = crypto;
+        this.nativeSigner = nativeSigner;
         this.privateKey = privateKey;
         this.chain = List.copyOf(chain);
         this.keyType = keyType;
@@ -47,7 +59,17 @@ public final class TlsServerSettings {
      */
     public static TlsServerSettings of(CertifiedKey serverKey, EapConfig.TlsVersion min, EapConfig.TlsVersion max)
             throws IOException {
-        BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+        return of(serverKey, min, max, NativeCrypto.availability());
+    }
+
+    /**
+     * Prepares the settings with the given native crypto (tests run both ways).
+     *
+     * @throws IOException when the key is of a type EAP TLS cannot use here
+     */
+    public static TlsServerSettings of(CertifiedKey serverKey, EapConfig.TlsVersion min, EapConfig.TlsVersion max,
+                                       NativeCrypto.Availability available) throws IOException {
+        BcTlsCrypto crypto = new GovroamTlsCrypto(new SecureRandom(), available.crypto());
         List<TlsCertificate> chain = new ArrayList<>();
         for (X509Certificate c : serverKey.chain()) {
             try {
@@ -66,7 +88,24 @@ public final class TlsServerSettings {
         AsymmetricKeyParameter key = PrivateKeyFactory.createKey(serverKey.key().getEncoded());
         ProtocolVersion low = min == EapConfig.TlsVersion.TLS_1_3 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12;
         ProtocolVersion high = max == EapConfig.TlsVersion.TLS_1_3 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12;
-        return new TlsServerSettings(crypto, key, chain, type, high.downTo(low));
+        Optional<TlsSigner> nativeSigner = Optional.empty();
+        if (available.crypto().isPresent()) {
+            try {
+                nativeSigner = Optional.of(ServerSigner.checked(available.crypto().get(), serverKey.key(),
+                        serverKey.certificate().getPublicKey()));
+            } catch (IOException e) {
+                LOG.warn("EAP TLS: the OpenSSL signer failed its check ({}); Bouncy Castle signs instead",
+                        e.getMessage());
+            }
+        }
+        LOG.info("{}{}", available.describe(), available.crypto().isPresent() && nativeSigner.isEmpty()
+                ? " (X25519 only; signatures by Bouncy Castle)" : "");
+        return new TlsServerSettings(crypto, key, chain, type, high.downTo(low), nativeSigner);
+    }
+
+    /** The checked OpenSSL signer for the server key, when native crypto is in use. */
+    Optional<TlsSigner> nativeSigner() {
+        return nativeSigner;
     }
 
     BcTlsCrypto crypto() {

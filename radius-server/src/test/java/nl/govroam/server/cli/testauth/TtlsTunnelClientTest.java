@@ -7,44 +7,86 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import nl.govroam.server.certs.CertificateIssuer;
 import nl.govroam.server.certs.CertifiedKey;
 import nl.govroam.server.config.EapConfig;
+import nl.govroam.server.crypto.NativeCrypto;
 import nl.govroam.server.eap.tls.TlsServerSettings;
 import nl.govroam.server.eap.tls.ResumptionScope;
 import nl.govroam.server.eap.tls.TlsTunnel;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The test client's tunnel against the server's own {@link TlsTunnel}, both with small fragments so that each side
- * must fragment, acknowledge and reassemble: the inner AVPs arrive intact and both sides derive the same MSK.
+ * must fragment, acknowledge and reassemble: the inner AVPs arrive intact and both sides derive the same MSK. With
+ * an EC and an RSA server key, and with the server's signature and X25519 made by OpenSSL and by Bouncy Castle.
  */
 class TtlsTunnelClientTest {
     private static final int TTLS = 21;
     private static final int SMALL_FRAGMENTS = 200;
     private static CertifiedKey ca;
     private static TlsServerSettings settings;
+    private static CertifiedKey ecServer;
+    private static CertifiedKey rsaServer;
 
     @BeforeAll
     static void certificates() throws Exception {
         ca = CertificateIssuer.newCa("tunnel test CA", Duration.ofDays(1));
         CertifiedKey server = CertificateIssuer.issue(ca, "radius.test", List.of(new GeneralName(GeneralName.dNSName,
                 "radius.test")), List.of(KeyPurposeId.id_kp_serverAuth), Duration.ofDays(1));
+        ecServer = server;
         settings = TlsServerSettings.of(server, EapConfig.TlsVersion.TLS_1_2, EapConfig.TlsVersion.TLS_1_3);
+        rsaServer = rsaServer(ca);
+    }
+
+    /** An RSA-2048 server certificate for radius.test, signed by the (EC) test CA. */
+    private static CertifiedKey rsaServer(CertifiedKey ca) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        Instant now = Instant.now();
+        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), BigInteger.TWO,
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))),
+                new X500Name("CN=radius.test"), keys.getPublic())
+                .addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(new GeneralName(GeneralName.dNSName, "radius.test")))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.key())));
+        return new CertifiedKey(List.of(cert, ca.certificate()), keys.getPrivate());
     }
 
     private record Run(byte[] inner, int rounds, TunnelTlsClient tls, TlsTunnel server) {
     }
 
     private static Run run(ServerCertificateCheck check, ProtocolVersion version) throws Exception {
+        return run(check, version, settings);
+    }
+
+    private static Run run(ServerCertificateCheck check, ProtocolVersion version, TlsServerSettings settings)
+            throws Exception {
         TunnelTlsClient tls = new TunnelTlsClient(check, new ProtocolVersion[] {version});
         TtlsTunnelClient client = new TtlsTunnelClient(tls, InnerPap.avps("jan@gemeente.nl", "geheim".toCharArray()),
                 SMALL_FRAGMENTS);
@@ -65,11 +107,17 @@ class TtlsTunnelClientTest {
         return fail("no inner data after 60 rounds");
     }
 
-    @ParameterizedTest(name = "TLS 1.3: {0}")
-    @ValueSource(booleans = {false, true})
-    void innerAvpsArriveAndBothSidesDeriveTheSameMsk(boolean tls13) throws Exception {
+    @ParameterizedTest(name = "TLS 1.3: {0}, {1} key, OpenSSL: {2}")
+    @CsvSource({"false, EC, true", "true, EC, true", "false, RSA, true", "true, RSA, true",
+            "false, EC, false", "true, EC, false", "false, RSA, false", "true, RSA, false"})
+    void innerAvpsArriveAndBothSidesDeriveTheSameMsk(boolean tls13, String key, boolean openssl) throws Exception {
+        NativeCrypto.Availability crypto = openssl ? NativeCrypto.availability()
+                : new NativeCrypto.Availability(Optional.empty(), "off for this test");
+        CertifiedKey serverKey = key.equals("RSA") ? rsaServer : ecServer;
+        TlsServerSettings server = TlsServerSettings.of(serverKey, EapConfig.TlsVersion.TLS_1_2,
+                EapConfig.TlsVersion.TLS_1_3, crypto);
         Run run = run(ServerCertificateCheck.trusting(ca.chain(), "radius.test"),
-                tls13 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12);
+                tls13 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12, server);
         assertArrayEquals(InnerPap.avps("jan@gemeente.nl", "geheim".toCharArray()), run.inner());
         assertArrayEquals(run.server().keys().msk(), run.tls().msk());
         assertEquals(tls13 ? "TLSv1.3" : "TLSv1.2", run.tls().tlsVersion());
