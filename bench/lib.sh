@@ -291,7 +291,7 @@ load() {
   local scenario=$1 server=$2 run=$3 outstanding=$4 port=$5 users=$6 pids=$7
   shift 7
   local line
-  if ! line=$("$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
+  if ! line=$("$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_GENERATOR_OPTS:-} -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
       --users "$users" --outstanding "$outstanding" --count "$COUNT" --warmup "$WARMUP" --duration "$DURATION" \
       --timeout 2s --pids "$pids" --tags "scenario=$scenario,server=$server,run=$run" "$@" 2>>"$WORK/generator.err" \
       | grep '^RESULT'); then

@@ -2,22 +2,37 @@ package nl.govroam.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.bouncycastle.math.ec.rfc7748.X25519;
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.NamedGroup;
+import org.bouncycastle.tls.TlsFatalAlert;
 import org.bouncycastle.tls.DigitallySigned;
 import org.bouncycastle.tls.crypto.Tls13Verifier;
+import org.bouncycastle.tls.crypto.TlsAgreement;
 import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsECConfig;
+import org.bouncycastle.tls.crypto.TlsECDomain;
+import org.bouncycastle.tls.crypto.TlsSecret;
 import org.bouncycastle.tls.crypto.TlsStreamVerifier;
 import org.bouncycastle.tls.crypto.TlsVerifier;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCertificate;
 import nl.govroam.server.crypto.GovroamTlsCrypto;
-import nl.govroam.server.crypto.NativeCrypto;
 
 /**
  * The EAP load mode's client crypto: Bouncy Castle's, except that the server's handshake signature is not verified.
  * The server does the same work either way; verifying an ECDSA signature in Java costs the client more than a
  * server's whole handshake, and on a 2-core machine that made the generator the bottleneck, which a load generator
  * must not be. The certificate itself is not checked either (as before). Never use this outside the benchmark.
- * The client's X25519 runs in OpenSSL when the server's would (Java 22+ with libcrypto), for the same reason.
+ * For the same reason the client does only what a handshake needs of it and no more: it parses each certificate
+ * encoding once (the servers send the same chain every time), and it keeps one X25519 key pair per generator thread,
+ * so a handshake costs it one X25519 operation instead of two. Neither changes anything the server does: the
+ * server still generates its own ephemeral key and derives the secret in every handshake. SHA-1/SHA-2 come from the
+ * JDK ({@link GovroamTlsCrypto}), like the server's.
  */
 final class UnverifyingCrypto extends GovroamTlsCrypto {
     private static final TlsVerifier ACCEPTS = new TlsVerifier() {
@@ -43,13 +58,71 @@ final class UnverifyingCrypto extends GovroamTlsCrypto {
         }
     };
 
+    private static final int MAX_CERTIFICATES = 16;
+
+    private final Map<ByteBuffer, TlsCertificate> certificates = new HashMap<>();
+    private final byte[] x25519Private = new byte[X25519.SCALAR_SIZE];
+    private final byte[] x25519Public = new byte[X25519.POINT_SIZE];
+
+    /** One per generator thread (not thread-safe: the certificate cache and the key pair are the thread's). */
     UnverifyingCrypto(SecureRandom random) {
-        super(random, NativeCrypto.availability().crypto());
+        super(random, java.util.Optional.empty());
+        X25519.generatePrivateKey(random, x25519Private);
+        X25519.generatePublicKey(x25519Private, 0, x25519Public, 0);
+    }
+
+    @Override
+    public TlsECDomain createECDomain(TlsECConfig ecConfig) {
+        if (ecConfig.getNamedGroup() == NamedGroup.x25519) {
+            return ThreadKeyAgreement::new;
+        }
+        return super.createECDomain(ecConfig);
+    }
+
+    /** X25519 with the thread's key pair: the public key is sent, the secret derived with the server's. */
+    private final class ThreadKeyAgreement implements TlsAgreement {
+        private final byte[] peer = new byte[X25519.POINT_SIZE];
+
+        @Override
+        public byte[] generateEphemeral() {
+            return x25519Public.clone();
+        }
+
+        @Override
+        public void receivePeerValue(byte[] peerValue) throws IOException {
+            if (peerValue == null || peerValue.length != X25519.POINT_SIZE) {
+                throw new TlsFatalAlert(AlertDescription.illegal_parameter);
+            }
+            System.arraycopy(peerValue, 0, peer, 0, peer.length);
+        }
+
+        @Override
+        public TlsSecret calculateSecret() throws IOException {
+            byte[] secret = new byte[X25519.POINT_SIZE];
+            if (!X25519.calculateAgreement(x25519Private, 0, peer, 0, secret, 0)) {
+                throw new TlsFatalAlert(AlertDescription.handshake_failure);
+            }
+            TlsSecret adopted = createSecret(secret);
+            Arrays.fill(secret, (byte) 0);
+            return adopted;
+        }
     }
 
     @Override
     public TlsCertificate createCertificate(short type, byte[] encoding) throws IOException {
-        TlsCertificate parsed = super.createCertificate(type, encoding);
+        ByteBuffer key = ByteBuffer.wrap(encoding.clone());
+        TlsCertificate known = certificates.get(key);
+        if (known != null) {
+            return known;
+        }
+        TlsCertificate parsed = unverifying(super.createCertificate(type, encoding));
+        if (certificates.size() < MAX_CERTIFICATES) {
+            certificates.put(key, parsed);
+        }
+        return parsed;
+    }
+
+    private TlsCertificate unverifying(TlsCertificate parsed) {
         if (!(parsed instanceof BcTlsCertificate bc)) {
             return parsed;
         }
