@@ -50,18 +50,25 @@ public interface NativeCrypto {
     /** Loads the release-22 implementation reflectively, so that the rest of the code also runs on Java 21. */
     final class Loader {
         private static final String IMPLEMENTATION = "nl.govroam.server.crypto.openssl.OpenSslCrypto";
-        private static final Availability AVAILABILITY = load();
+        private static final Availability AVAILABILITY = load(System.getProperty(DISABLE_PROPERTY, "true"),
+                Runtime.version().feature());
 
         private Loader() {
         }
 
-        private static Availability load() {
-            if ("false".equalsIgnoreCase(System.getProperty(DISABLE_PROPERTY, "true"))) {
+        /**
+         * What this process can use.
+         *
+         * @param switchValue the {@value #DISABLE_PROPERTY} property ("false" turns the native code off)
+         * @param javaFeature the running Java's feature release
+         */
+        static Availability load(String switchValue, int javaFeature) {
+            if ("false".equalsIgnoreCase(switchValue)) {
                 return new Availability(Optional.empty(), "turned off with -D" + DISABLE_PROPERTY + "=false");
             }
-            if (Runtime.version().feature() < 22) {
+            if (javaFeature < 22) {
                 return new Availability(Optional.empty(), "OpenSSL needs Java 22 or newer (this is "
-                        + Runtime.version().feature() + ")");
+                        + javaFeature + ")");
             }
             try {
                 Object loaded = Class.forName(IMPLEMENTATION).getMethod("load").invoke(null);

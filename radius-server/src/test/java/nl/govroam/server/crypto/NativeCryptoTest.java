@@ -179,6 +179,18 @@ class NativeCryptoTest {
     }
 
     @Test
+    void theSwitchAndAnOlderJavaLeaveTheMathToBouncyCastleAndSayWhy() {
+        NativeCrypto.Availability off = NativeCrypto.Loader.load("false", 25);
+        assertTrue(off.crypto().isEmpty());
+        assertEquals("EAP TLS signatures and X25519 by Bouncy Castle (Java): turned off with -Dgovroam.openssl=false",
+                off.describe());
+        NativeCrypto.Availability java21 = NativeCrypto.Loader.load("true", 21);
+        assertTrue(java21.crypto().isEmpty());
+        assertTrue(java21.reason().contains("Java 22 or newer (this is 21)"), java21.reason());
+        assertTrue(NativeCrypto.Loader.load("true", Runtime.version().feature()).crypto().isPresent());
+    }
+
+    @Test
     void govroamCryptoHandsX25519ToTheNativeCodeOnlyWhenThereIsSome() {
         TlsECConfig x25519 = new TlsECConfig(NamedGroup.x25519);
         TlsAgreement nativeAgreement = new GovroamTlsCrypto(new SecureRandom(), Optional.of(openssl))
