@@ -98,8 +98,12 @@ public final class TlsServerSettings {
                         e.getMessage());
             }
         }
-        LOG.info("{}{}", available.describe(), available.crypto().isPresent() && nativeSigner.isEmpty()
-                ? " (X25519 only; signatures by Bouncy Castle)" : "");
+        if (available.crypto().isPresent() && nativeSigner.isEmpty()) {
+            LOG.info("EAP TLS X25519 by {} (libcrypto), signatures by Bouncy Castle (Java)",
+                    available.crypto().get().description());
+        } else {
+            LOG.info(available.describe());
+        }
         return new TlsServerSettings(crypto, key, chain, type, high.downTo(low), nativeSigner);
     }
 
