@@ -6,6 +6,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.crypto.GovroamTlsCrypto;
 import nl.govroam.server.crypto.NativeCrypto;
@@ -83,7 +84,7 @@ public class TlsCryptoBenchmark {
             openssl = NativeCrypto.availability().crypto().orElseThrow(() -> new IllegalStateException(
                     "no OpenSSL: " + NativeCrypto.availability().reason()));
             nativeSigner = openssl.signer(keys.getPrivate());
-            crypto = new GovroamTlsCrypto(RANDOM, java.util.Optional.of(openssl));
+            crypto = new GovroamTlsCrypto(RANDOM, Optional.of(openssl));
         } else {
             crypto = new BcTlsCrypto(RANDOM);
         }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.NamedGroup;
@@ -66,7 +67,7 @@ final class UnverifyingCrypto extends GovroamTlsCrypto {
 
     /** One per generator thread (not thread-safe: the certificate cache and the key pair are the thread's). */
     UnverifyingCrypto(SecureRandom random) {
-        super(random, java.util.Optional.empty());
+        super(random, Optional.empty());
         X25519.generatePrivateKey(random, x25519Private);
         X25519.generatePublicKey(x25519Private, 0, x25519Public, 0);
     }

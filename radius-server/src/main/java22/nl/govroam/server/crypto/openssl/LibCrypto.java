@@ -126,6 +126,22 @@ final class LibCrypto {
         return text.isEmpty() ? "no OpenSSL error text" : text.toString();
     }
 
+    /** Some libcrypto calls with a confined arena for their buffers; a failed call surfaces as its exception. */
+    @FunctionalInterface
+    private interface Calls<T> {
+        T run(Arena arena) throws Throwable;
+    }
+
+    private static <T> T withArena(Calls<T> calls) throws OpenSslException {
+        try (Arena arena = Arena.ofConfined()) {
+            return calls.run(arena);
+        } catch (OpenSslException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
     private static IllegalStateException unexpected(Throwable t) {
         return new IllegalStateException("libcrypto call failed in Java: " + t, t);
     }
@@ -149,18 +165,14 @@ final class LibCrypto {
 
     /** An {@code EVP_PKEY*} from a DER private key (PKCS#8, or the traditional RSA/EC forms). */
     static MemorySegment privateKey(byte[] der) throws OpenSslException {
-        try (Arena arena = Arena.ofConfined()) {
+        return withArena(arena -> {
             MemorySegment buffer = arena.allocateFrom(JAVA_BYTE, der);
             MemorySegment cursor = arena.allocateFrom(ADDRESS, buffer);
             MemorySegment key = (MemorySegment) D2I_AUTO_PRIVATE_KEY.invokeExact(MemorySegment.NULL, cursor,
                     (long) der.length);
             buffer.fill((byte) 0);
             return check(key, "d2i_AutoPrivateKey");
-        } catch (OpenSslException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        });
     }
 
     static void freeKey(MemorySegment key) {
@@ -187,7 +199,7 @@ final class LibCrypto {
      */
     static byte[] sign(MemorySegment key, int maxSize, MemorySegment digest, int padding, byte[] message)
             throws OpenSslException {
-        try (Arena arena = Arena.ofConfined()) {
+        return withArena(arena -> {
             MemorySegment ctx = check((MemorySegment) MD_CTX_NEW.invokeExact(), "EVP_MD_CTX_new");
             try {
                 MemorySegment keyCtx = arena.allocate(ADDRESS);
@@ -210,16 +222,12 @@ final class LibCrypto {
             } finally {
                 MD_CTX_FREE.invokeExact(ctx);
             }
-        } catch (OpenSslException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        });
     }
 
     /** A fresh X25519 key pair ({@code EVP_PKEY*}) from OpenSSL's own random generator. */
     static MemorySegment generateX25519() throws OpenSslException {
-        try (Arena arena = Arena.ofConfined()) {
+        return withArena(arena -> {
             MemorySegment ctx = check((MemorySegment) PKEY_CTX_NEW_ID.invokeExact(EVP_PKEY_X25519, MemorySegment.NULL),
                     "EVP_PKEY_CTX_new_id");
             try {
@@ -230,25 +238,17 @@ final class LibCrypto {
             } finally {
                 PKEY_CTX_FREE.invokeExact(ctx);
             }
-        } catch (OpenSslException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        });
     }
 
     /** The raw public key of an X25519 key (32 bytes). */
     static byte[] rawPublicKey(MemorySegment key) throws OpenSslException {
-        try (Arena arena = Arena.ofConfined()) {
+        return withArena(arena -> {
             MemorySegment out = arena.allocate(32);
             MemorySegment length = arena.allocateFrom(JAVA_LONG, 32L);
             check((int) GET_RAW_PUBLIC_KEY.invokeExact(key, out, length), "EVP_PKEY_get_raw_public_key");
             return out.asSlice(0, length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
-        } catch (OpenSslException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        });
     }
 
     /**
@@ -256,7 +256,7 @@ final class LibCrypto {
      * zeros (a small-order peer point, RFC 7748 section 6.1), which fails here.
      */
     static byte[] deriveX25519(MemorySegment key, byte[] peerPublic) throws OpenSslException {
-        try (Arena arena = Arena.ofConfined()) {
+        return withArena(arena -> {
             MemorySegment peer = check((MemorySegment) NEW_RAW_PUBLIC_KEY.invokeExact(EVP_PKEY_X25519,
                     MemorySegment.NULL, arena.allocateFrom(JAVA_BYTE, peerPublic), (long) peerPublic.length),
                     "EVP_PKEY_new_raw_public_key");
@@ -278,10 +278,6 @@ final class LibCrypto {
             } finally {
                 PKEY_FREE.invokeExact(peer);
             }
-        } catch (OpenSslException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        });
     }
 }
