@@ -35,7 +35,8 @@ import nl.govroam.server.transport.RequestProcessor;
  *
  * <p>Called on the listener's event loop ({@link #processAsync}): a routing reject is decided there and then, PAP
  * waits for the directory without a thread (the directory's connections share the event loop), a proxied request
- * waits for its peer the same way, and only the work that blocks or burns CPU (EAP's TLS) goes to the workers.
+ * waits for its peer the same way, and only the work that burns CPU (the TLS handshake's arithmetic in EAP) goes to
+ * the workers.
  */
 public final class AccessRequestProcessor implements RequestProcessor {
     static final String METHOD_PAP = "PAP";
@@ -91,10 +92,9 @@ public final class AccessRequestProcessor implements RequestProcessor {
                                                           Executor workers) {
         RadiusPacket packet = request.packet();
         if (packet.has(AttributeType.EAP_MESSAGE)) {
-            // without a State the round can only open a conversation (or refuse one): no TLS work, no directory,
-            // so it is answered here rather than paying a worker's two thread hand-offs
-            Executor where = packet.has(AttributeType.STATE) ? workers : Runnable::run;
-            return CompletableFuture.supplyAsync(() -> EapAuthentication.decide(request, decisions, local), where);
+            // only the TLS handshake's arithmetic goes to a worker; identity, fragment and inner-method rounds are
+            // answered here, the inner method's directory wait included, with no thread hand-off
+            return EapAuthentication.decide(request, decisions, local, workers);
         }
         Optional<RadiusAttribute> hidden = packet.first(AttributeType.USER_PASSWORD);
         if (hidden.isEmpty()) {

@@ -3,6 +3,9 @@ package nl.govroam.server.auth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.server.codec.AttributeType;
 import nl.govroam.server.codec.Authenticators;
@@ -33,25 +36,37 @@ final class EapAuthentication {
     private EapAuthentication() {
     }
 
-    static Decision decide(InboundRequest request, AccessRequestProcessor.Decisions decisions, Route.Local local) {
+    /**
+     * Decides one EAP round; called on the event loop. The round's TLS handshake arithmetic runs on
+     * {@code workers}, everything else (and the wait for the directory) without a thread of its own.
+     */
+    static CompletionStage<Decision> decide(InboundRequest request, AccessRequestProcessor.Decisions decisions,
+                                            Route.Local local, Executor workers) {
         RadiusPacket packet = request.packet();
         byte[] secret = request.client().secret().bytes();
         if (Authenticators.checkRequest(request.wire(), secret) != MessageAuthenticatorCheck.VALID) {
             // RFC 3579 3.2: an Access-Request with EAP-Message and no valid Message-Authenticator is discarded
-            return new Decision.Silence(DropReason.MISSING_MESSAGE_AUTHENTICATOR);
+            return CompletableFuture.completedFuture(new Decision.Silence(DropReason.MISSING_MESSAGE_AUTHENTICATOR));
         }
         Optional<EapServer> eap = request.snapshot().eap();
         if (eap.isEmpty()) {
-            return decisions.reject("EAP", "eap-not-enabled", "EAP is not enabled (no eap: section in the config)");
+            return CompletableFuture.completedFuture(
+                    decisions.reject("EAP", "eap-not-enabled", "EAP is not enabled (no eap: section in the config)"));
         }
         Optional<DirectoryAuthenticator> directory = request.snapshot().directory(local.directory());
         if (directory.isEmpty()) {
-            return decisions.unavailable("EAP", "directory " + local.directory() + " is not open");
+            return CompletableFuture.completedFuture(
+                    decisions.unavailable("EAP", "directory " + local.directory() + " is not open"));
         }
         byte[] eapMessage = EapMessages.join(packet).orElseThrow();
         Optional<byte[]> state = packet.first(AttributeType.STATE).map(RadiusAttribute::value);
         String outer = packet.string(AttributeType.USER_NAME).orElse("");
-        EapOutcome outcome = eap.get().handle(eapMessage, state, outer, local.directory(), directory.get());
+        return eap.get().handle(eapMessage, state, outer, local.directory(), directory.get(), workers)
+                .thenApply(outcome -> decision(request, decisions, outcome, secret));
+    }
+
+    private static Decision decision(InboundRequest request, AccessRequestProcessor.Decisions decisions,
+                                     EapOutcome outcome, byte[] secret) {
         return switch (outcome) {
             case EapOutcome.Challenge c -> {
                 List<RadiusAttribute> attributes = new ArrayList<>(EapMessages.split(c.eap()));

@@ -2,14 +2,17 @@ package nl.govroam.server.eap;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import nl.govroam.ldap.AuthOutcome;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.ldap.LoginName;
 
 /**
  * What an inner method asks of the user's directory, after the identity rules: a password check (TTLS/PAP), an
- * account with its NT hash (MSCHAPv2), or an account named by a certificate (EAP-TLS). One per request; blocks on
- * the directory (runs on the request's virtual thread).
+ * account with its NT hash (MSCHAPv2), or an account named by a certificate (EAP-TLS). One per request. Never
+ * blocks: each answer is a stage that the directory completes (on its event loop for LDAP), so a round may wait for
+ * the directory on the event loop without holding a thread. The stages never complete exceptionally.
  */
 public final class AccountCheck {
     private final DirectoryAuthenticator directory;
@@ -34,47 +37,50 @@ public final class AccountCheck {
     }
 
     /** TTLS/PAP: bind as the user. The password is cleared after use. */
-    public Verdict password(String inner, char[] password) {
+    public CompletionStage<Verdict> password(String inner, char[] password) {
         try {
             Optional<IdentityRules.Refusal> refusal = IdentityRules.check(outerIdentity, inner);
             if (refusal.isPresent()) {
-                return new Refused(refusal.get().reason(), refusal.get().detail());
+                return CompletableFuture.completedFuture(new Refused(refusal.get().reason(), refusal.get().detail()));
             }
-            return verdict(directory.authenticate(login(inner), password));
+            // the directory copies the password before it returns
+            return directory.authenticateAsync(login(inner), password).thenApply(AccountCheck::verdict);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
     /** MSCHAPv2: the account and its NT hash; refused with a clear reason when the directory has none. */
-    public Verdict withNtHash(String inner) {
+    public CompletionStage<Verdict> withNtHash(String inner) {
         Optional<IdentityRules.Refusal> refusal = IdentityRules.check(outerIdentity, inner);
         if (refusal.isPresent()) {
-            return new Refused(refusal.get().reason(), refusal.get().detail());
+            return CompletableFuture.completedFuture(new Refused(refusal.get().reason(), refusal.get().detail()));
         }
         if (!directory.providesNtHash()) {
-            return new Refused("no-nt-hash", "directory " + directory.name() + " has no nt-hash-attribute: MSCHAPv2 "
-                    + "(PEAP, TTLS/MSCHAPv2) needs NT hashes, which Active Directory does not give over LDAP; "
-                    + "use EAP-TTLS/PAP");
+            return CompletableFuture.completedFuture(new Refused("no-nt-hash", "directory " + directory.name()
+                    + " has no nt-hash-attribute: MSCHAPv2 (PEAP, TTLS/MSCHAPv2) needs NT hashes, which Active "
+                    + "Directory does not give over LDAP; use EAP-TTLS/PAP"));
         }
-        Verdict v = verdict(directory.lookup(login(inner)));
-        if (v instanceof Accepted a && a.account().ntHash().isEmpty()) {
-            return new Refused("no-nt-hash", "the entry of " + inner + " has no usable NT hash value");
-        }
-        return v;
+        return directory.lookupAsync(login(inner)).thenApply(outcome -> {
+            Verdict v = verdict(outcome);
+            if (v instanceof Accepted a && a.account().ntHash().isEmpty()) {
+                return new Refused("no-nt-hash", "the entry of " + inner + " has no usable NT hash value");
+            }
+            return v;
+        });
     }
 
     /** EAP-TLS: the account the certificate names must exist and be enabled. */
-    public Verdict certificate(String identity) {
+    public CompletionStage<Verdict> certificate(String identity) {
         Optional<IdentityRules.Refusal> refusal = IdentityRules.check(outerIdentity, identity);
         if (refusal.isPresent()) {
-            return new Refused(refusal.get().reason(), refusal.get().detail());
+            return CompletableFuture.completedFuture(new Refused(refusal.get().reason(), refusal.get().detail()));
         }
-        return verdict(directory.lookup(login(identity)));
+        return directory.lookupAsync(login(identity)).thenApply(AccountCheck::verdict);
     }
 
     /** A resumed TLS session: the account it was authorised for must still exist and be enabled (no password). */
-    public Verdict stillEnabled(String identity) {
+    public CompletionStage<Verdict> stillEnabled(String identity) {
         return certificate(identity);
     }
 

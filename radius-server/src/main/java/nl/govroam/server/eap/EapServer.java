@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.server.certs.CertificateFiles;
 import nl.govroam.server.certs.CertifiedKey;
@@ -26,7 +30,7 @@ import nl.govroam.server.eap.tls.TlsTunnel;
  * starts the conversation, negotiates the method (Identity, then our preferred method, a Legacy-Nak may pick
  * another enabled one) and runs it round by round. Conversations live in a bounded {@link EapSessionStore} that
  * outlives a reload. With {@code eap.resumption} on, TLS 1.2 sessions of successful authentications are kept in a
- * bounded {@link SessionCache} for resumption. Thread-safe; blocking only in directory calls.
+ * bounded {@link SessionCache} for resumption. Thread-safe; never blocks (directory answers complete a round later).
  */
 public final class EapServer {
     private final EapConfig config;
@@ -98,68 +102,89 @@ public final class EapServer {
     }
 
     /**
-     * Decides one round.
+     * Decides one round. Called on the event loop: a round that runs the TLS handshake's arithmetic goes to
+     * {@code heavyWork}; every other round (identity, fragments, the inner method) runs on the calling thread, and
+     * one that needs the directory completes when the directory answers, without a thread waiting for it.
      *
      * @param eapMessage    the joined EAP-Message attributes
      * @param state         the State attribute, if any
      * @param outerIdentity the outer User-Name the request was routed on
      * @param directoryName the directory of the realm
      * @param directory     that directory
+     * @param heavyWork     where a round with TLS handshake arithmetic runs ({@code Runnable::run} on a worker)
      */
-    public EapOutcome handle(byte[] eapMessage, Optional<byte[]> state, String outerIdentity, String directoryName,
-                             DirectoryAuthenticator directory) {
+    public CompletionStage<EapOutcome> handle(byte[] eapMessage, Optional<byte[]> state, String outerIdentity,
+                                              String directoryName, DirectoryAuthenticator directory,
+                                              Executor heavyWork) {
         Optional<EapPacket> parsed = EapPacket.parse(eapMessage);
         if (parsed.isEmpty() || parsed.get().code() != EapCode.RESPONSE) {
-            return new EapOutcome.Reject(null, null, null, null, "malformed-eap",
-                    "EAP-Message is not a valid EAP Response (RFC 3748 4)");
+            return CompletableFuture.completedFuture(new EapOutcome.Reject(null, null, null, null, "malformed-eap",
+                    "EAP-Message is not a valid EAP Response (RFC 3748 4)"));
         }
         EapPacket response = parsed.get();
-        EapConversation conversation = null;
-        if (state.isPresent()) {
-            conversation = sessions.take(state.get()).orElse(null);
-            if (conversation == null) {
-                return reject(response, null, "unknown-eap-state", "State is unknown or expired; the conversation "
-                        + "timed out or was evicted");
-            }
-        }
-        if (conversation == null) {
+        if (state.isEmpty()) {
             if (response.type() != EapType.IDENTITY) {
-                return reject(response, null, "eap-without-state", "an EAP conversation starts with EAP-Identity");
+                return CompletableFuture.completedFuture(reject(response, null, "eap-without-state",
+                        "an EAP conversation starts with EAP-Identity"));
             }
-            conversation = new EapConversation(outerIdentity, directoryName);
-            return propose(conversation, response, config.methods().get(0), true);
+            EapConversation conversation = new EapConversation(outerIdentity, directoryName);
+            return CompletableFuture.completedFuture(propose(conversation, response, config.methods().get(0), true));
         }
+        EapConversation conversation = sessions.take(state.get()).orElse(null);
+        if (conversation == null) {
+            return CompletableFuture.completedFuture(reject(response, null, "unknown-eap-state",
+                    "State is unknown or expired; the conversation timed out or was evicted"));
+        }
+        AccountCheck accounts = new AccountCheck(directory, conversation.outerIdentity);
+        CompletionStage<EapOutcome> outcome;
         try {
-            return round(conversation, response, new AccountCheck(directory, conversation.outerIdentity));
+            outcome = conversation.method != null && response.type() == conversation.method.type()
+                    && conversation.method.computes(response.data())
+                    ? CompletableFuture.supplyAsync(() -> round(conversation, response, accounts), heavyWork)
+                            .thenCompose(Function.identity())
+                    : round(conversation, response, accounts);
         } catch (RuntimeException e) {
             close(conversation);
             throw e;
         }
+        return outcome.whenComplete((done, failure) -> {
+            if (failure != null) {
+                close(conversation);
+            }
+        });
     }
 
-    private EapOutcome round(EapConversation conversation, EapPacket response, AccountCheck accounts) {
+    private CompletionStage<EapOutcome> round(EapConversation conversation, EapPacket response, AccountCheck accounts) {
         if (response.identifier() != conversation.requestIdentifier) {
             close(conversation);
-            return reject(response, conversation, "eap-identifier-mismatch", "response identifier "
-                    + response.identifier() + " does not answer request " + conversation.requestIdentifier);
+            return CompletableFuture.completedFuture(reject(response, conversation, "eap-identifier-mismatch",
+                    "response identifier " + response.identifier() + " does not answer request "
+                            + conversation.requestIdentifier));
         }
         if (++conversation.rounds > EapConversation.MAX_ROUNDS) {
             close(conversation);
-            return reject(response, conversation, "too-many-rounds", "more than " + EapConversation.MAX_ROUNDS + " rounds");
+            return CompletableFuture.completedFuture(reject(response, conversation, "too-many-rounds",
+                    "more than " + EapConversation.MAX_ROUNDS + " rounds"));
         }
         if (response.type() == EapType.NAK) {
-            return nak(conversation, response);
+            return CompletableFuture.completedFuture(nak(conversation, response));
         }
         if (response.type() != conversation.method.type()) {
             close(conversation);
-            return reject(response, conversation, "unexpected-eap-type", "got type " + response.type() + " during "
-                    + conversation.method.name());
+            return CompletableFuture.completedFuture(reject(response, conversation, "unexpected-eap-type",
+                    "got type " + response.type() + " during " + conversation.method.name()));
         }
         conversation.methodStarted = true;
-        int next = (response.identifier() + 1) & 0xFF;
         MethodStep step = conversation.method.step(response.data(), accounts);
+        return step instanceof MethodStep.Pending pending
+                ? pending.next().thenApply(s -> finish(conversation, response, s))
+                : CompletableFuture.completedFuture(finish(conversation, response, step));
+    }
+
+    /** The outcome of a round's final step. */
+    private EapOutcome finish(EapConversation conversation, EapPacket response, MethodStep step) {
         return switch (step) {
-            case MethodStep.Continue c -> challenge(conversation, next, c.typeData(), false);
+            case MethodStep.Continue c -> challenge(conversation, (response.identifier() + 1) & 0xFF, c.typeData(), false);
             case MethodStep.Success s -> {
                 MethodHandler m = conversation.method;
                 m.keepForResumption(conversation.directory, s.account());
@@ -177,6 +202,8 @@ public final class EapServer {
                         conversation.method.innerIdentity().orElse(null), conversation.method.tlsVersion().orElse(null),
                         u.why());
             }
+            case MethodStep.Pending p -> throw new IllegalStateException(
+                    conversation.method.name() + ": a directory answer led to another wait");
         };
     }
 

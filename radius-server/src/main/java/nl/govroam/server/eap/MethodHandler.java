@@ -21,8 +21,19 @@ public interface MethodHandler {
     /** The type data of the first request (TLS start). */
     byte[] start();
 
-    /** Handles one response's type data. Never throws for bad input. */
+    /**
+     * Handles one response's type data. Never throws for bad input. Does not block: a round that needs the
+     * directory returns {@link MethodStep.Pending}.
+     */
     MethodStep step(byte[] typeData, AccountCheck accounts);
+
+    /**
+     * Whether {@link #step} of this response does CPU-heavy work (TLS handshake arithmetic: a signature, a key
+     * exchange), which belongs on a worker rather than the event loop.
+     */
+    default boolean computes(byte[] typeData) {
+        return false;
+    }
 
     /** The conversation resumed a cached TLS session instead of running the inner method. */
     default boolean resumed() {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.govroam.ldap.AuthOutcome;
 import nl.govroam.ldap.DirectoryAuthenticator;
 import nl.govroam.ldap.LoginName;
@@ -72,8 +74,19 @@ class EapServerTest {
     }
 
     private static EapOutcome identity(EapServer server) {
-        return server.handle(response(7, EapType.IDENTITY, OUTER.getBytes(StandardCharsets.UTF_8)), Optional.empty(),
+        return decide(server, response(7, EapType.IDENTITY, OUTER.getBytes(StandardCharsets.UTF_8)), Optional.empty(),
                 OUTER, "test", NO_DIRECTORY);
+    }
+
+    /** One round as the event loop runs it, with the handshake arithmetic inline. */
+    private static EapOutcome decide(EapServer server, byte[] eap, Optional<byte[]> state, String outer,
+                                     String directoryName, DirectoryAuthenticator directory) {
+        return decide(server, eap, state, outer, directoryName, directory, Runnable::run);
+    }
+
+    private static EapOutcome decide(EapServer server, byte[] eap, Optional<byte[]> state, String outer,
+                                     String directoryName, DirectoryAuthenticator directory, Executor workers) {
+        return server.handle(eap, state, outer, directoryName, directory, workers).toCompletableFuture().join();
     }
 
     private static EapPacket eapOf(EapOutcome.Challenge c) {
@@ -96,7 +109,7 @@ class EapServerTest {
     void nakForAnotherEnabledMethodStartsIt() {
         EapServer server = server(EapConfig.Method.TTLS, EapConfig.Method.PEAP);
         EapOutcome.Challenge c = (EapOutcome.Challenge) identity(server);
-        EapOutcome next = server.handle(response(8, EapType.NAK, new byte[] {(byte) EapType.PEAP}),
+        EapOutcome next = decide(server, response(8, EapType.NAK, new byte[] {(byte) EapType.PEAP}),
                 Optional.of(c.state()), OUTER, "test", NO_DIRECTORY);
         assertEquals(EapType.PEAP, eapOf(assertInstanceOf(EapOutcome.Challenge.class, next)).type());
     }
@@ -105,7 +118,7 @@ class EapServerTest {
     void nakForOnlyMethodsNotEnabledIsRejectedWithEapFailure() {
         EapServer server = server(EapConfig.Method.TTLS, EapConfig.Method.PEAP);
         EapOutcome.Challenge c = (EapOutcome.Challenge) identity(server);
-        EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class, server.handle(
+        EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class, decide(server, 
                 response(8, EapType.NAK, new byte[] {4, (byte) EapType.TLS}), Optional.of(c.state()), OUTER, "test",
                 NO_DIRECTORY));
         assertEquals("no-common-eap-method", r.reason());
@@ -117,19 +130,19 @@ class EapServerTest {
         EapServer server = server(EapConfig.Method.TTLS);
         EapOutcome.Challenge c = (EapOutcome.Challenge) identity(server);
         byte[] garbageTls = {0x16, 0x03, 0x01, 0x00, 0x05, 1, 2, 3, 4, 5};
-        EapOutcome first = server.handle(response(8, EapType.TTLS, concat(new byte[] {0}, garbageTls)),
+        EapOutcome first = decide(server, response(8, EapType.TTLS, concat(new byte[] {0}, garbageTls)),
                 Optional.of(c.state()), OUTER, "test", NO_DIRECTORY);
         assertInstanceOf(EapOutcome.Reject.class, first);
-        EapOutcome.Reject replay = assertInstanceOf(EapOutcome.Reject.class, server.handle(
+        EapOutcome.Reject replay = assertInstanceOf(EapOutcome.Reject.class, decide(server, 
                 response(8, EapType.TTLS, new byte[] {0}), Optional.of(c.state()), OUTER, "test", NO_DIRECTORY));
         assertEquals("unknown-eap-state", replay.reason());
-        assertEquals("unknown-eap-state", ((EapOutcome.Reject) server.handle(response(1, EapType.TTLS, new byte[] {0}),
+        assertEquals("unknown-eap-state", ((EapOutcome.Reject) decide(server, response(1, EapType.TTLS, new byte[] {0}),
                 Optional.of(new byte[16]), OUTER, "test", NO_DIRECTORY)).reason());
     }
 
     @Test
     void methodResponseWithoutStateIsRejected() {
-        EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class, server(EapConfig.Method.TTLS).handle(
+        EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class, decide(server(EapConfig.Method.TTLS),
                 response(1, EapType.TTLS, new byte[] {0}), Optional.empty(), OUTER, "test", NO_DIRECTORY));
         assertEquals("eap-without-state", r.reason());
     }
@@ -147,7 +160,7 @@ class EapServerTest {
                 {9, 1, 0, 4}};                    // unknown code
         for (byte[] b : bad) {
             EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class,
-                    server.handle(b, Optional.empty(), OUTER, "test", NO_DIRECTORY));
+                    decide(server, b, Optional.empty(), OUTER, "test", NO_DIRECTORY));
             assertEquals("malformed-eap", r.reason());
         }
     }
@@ -160,11 +173,11 @@ class EapServerTest {
             EapOutcome.Challenge c = (EapOutcome.Challenge) identity(server);
             byte[] data = new byte[random.nextInt(300)];
             random.nextBytes(data);
-            EapOutcome outcome = server.handle(response(8, EapType.TTLS, data), Optional.of(c.state()), OUTER, "test",
+            EapOutcome outcome = decide(server, response(8, EapType.TTLS, data), Optional.of(c.state()), OUTER, "test",
                     NO_DIRECTORY);
             if (outcome instanceof EapOutcome.Challenge more) {
                 // a fragment with M set is acknowledged; the next garbage ends it
-                outcome = server.handle(response(9, EapType.TTLS, new byte[] {(byte) 0x80, 0, 0}),
+                outcome = decide(server, response(9, EapType.TTLS, new byte[] {(byte) 0x80, 0, 0}),
                         Optional.of(more.state()), OUTER, "test", NO_DIRECTORY);
             }
             assertInstanceOf(EapOutcome.Reject.class, outcome);
@@ -172,10 +185,30 @@ class EapServerTest {
     }
 
     @Test
+    void onlyAWholeTlsMessageDuringTheHandshakeGoesToTheWorkers() {
+        EapServer server = server(EapConfig.Method.TTLS);
+        AtomicInteger handedOff = new AtomicInteger();
+        Executor workers = task -> {
+            handedOff.incrementAndGet();
+            task.run();
+        };
+        EapOutcome.Challenge start = (EapOutcome.Challenge) identity(server);
+        byte[] firstPiece = {(byte) 0xC0, 0, 0, 0, 20, 0x16, 3, 1, 0, 15, 1, 2, 3, 4, 5};
+        EapOutcome.Challenge ack = assertInstanceOf(EapOutcome.Challenge.class, decide(server,
+                response(8, EapType.TTLS, firstPiece), Optional.of(start.state()), OUTER, "test", NO_DIRECTORY, workers));
+        assertEquals(0, handedOff.get(), "a fragment with more to come is acknowledged where it arrived");
+        byte[] lastPiece = {0, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+        EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class, decide(server,
+                response(9, EapType.TTLS, lastPiece), Optional.of(ack.state()), OUTER, "test", NO_DIRECTORY, workers));
+        assertEquals(1, handedOff.get(), "the whole message runs the handshake on a worker");
+        assertEquals("tls-failed", r.reason());
+    }
+
+    @Test
     void wrongIdentifierIsRejected() {
         EapServer server = server(EapConfig.Method.TTLS);
         EapOutcome.Challenge c = (EapOutcome.Challenge) identity(server);
-        EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class, server.handle(response(99, EapType.TTLS,
+        EapOutcome.Reject r = assertInstanceOf(EapOutcome.Reject.class, decide(server, response(99, EapType.TTLS,
                 new byte[] {0}), Optional.of(c.state()), OUTER, "test", NO_DIRECTORY));
         assertEquals("eap-identifier-mismatch", r.reason());
     }

@@ -133,17 +133,17 @@ public final class PeapMethod extends TunnelMethod {
      * A resumed session of a successful authentication skips the inner method, as FreeRADIUS does: after the
      * account check the success Result TLV goes out at once, and the peer's acknowledgement ends it.
      */
-    private MethodStep resumedResult(CachedAuthorization resumed, AccountCheck accounts, byte[] pendingOutput)
-            throws IOException {
+    private MethodStep resumedResult(CachedAuthorization resumed, AccountCheck accounts, byte[] pendingOutput) {
         name = resumed.method();
         innerIdentity = resumed.identity();
-        MethodStep step = recheckResumed(resumed, accounts);
-        if (!(step instanceof MethodStep.Success success)) {
-            return step;
-        }
-        pendingSuccess = success;
-        phase = Phase.RESULT_SENT;
-        return sendInner(pendingOutput, resultTlv(RESULT_SUCCESS));
+        return MethodStep.after(recheckResumed(resumed, accounts), step -> {
+            if (!(step instanceof MethodStep.Success success)) {
+                return step;
+            }
+            pendingSuccess = success;
+            phase = Phase.RESULT_SENT;
+            return sendInner(pendingOutput, resultTlv(RESULT_SUCCESS));
+        });
     }
 
     private MethodStep sendIdentityRequest(byte[] pendingOutput) throws IOException {
@@ -177,10 +177,13 @@ public final class PeapMethod extends TunnelMethod {
         byte[] peerChallenge = Arrays.copyOfRange(body, 6, 22);
         byte[] ntResponse = Arrays.copyOfRange(body, 30, 54);
         String userName = new String(body, 55, body.length - 55, StandardCharsets.UTF_8);
-        AccountCheck.Verdict verdict = accounts.withNtHash(innerIdentity);
-        if (!(verdict instanceof AccountCheck.Accepted accepted)) {
-            return mschapFailure(MethodStep.from(verdict), body[2], pendingOutput);
-        }
+        return MethodStep.after(accounts.withNtHash(innerIdentity), verdict -> verdict instanceof AccountCheck.Accepted a
+                ? checkResponse(body, peerChallenge, ntResponse, userName, a, pendingOutput)
+                : mschapFailure(MethodStep.from(verdict), body[2], pendingOutput));
+    }
+
+    private MethodStep checkResponse(byte[] body, byte[] peerChallenge, byte[] ntResponse, String userName,
+                                     AccountCheck.Accepted accepted, byte[] pendingOutput) throws IOException {
         byte[] ntHash = accepted.account().ntHash().orElseThrow().bytes();
         byte[] user = MsChapV2.userNameForHash(userName);
         try {

@@ -57,7 +57,7 @@ public final class TtlsMethod extends TunnelMethod {
             // a resumed session of a successful authentication skips the inner method (RFC 5281 10.1)
             name = resumed.get().method();
             innerIdentity = resumed.get().identity();
-            return recheckResumed(resumed.get(), accounts);
+            return new MethodStep.Pending(recheckResumed(resumed.get(), accounts));
         }
         if (inner.length == 0) {
             // TLS 1.2: our Finished goes out now; TLS 1.3: the peer finished without AVPs and needs a nudge
@@ -97,8 +97,9 @@ public final class TtlsMethod extends TunnelMethod {
         chars.get(password);
         Arrays.fill(chars.array(), '\0');
         Arrays.fill(padded, (byte) 0);
-        AccountCheck.Verdict verdict = accounts.password(innerIdentity, password);
-        return verdict instanceof AccountCheck.Accepted a ? new MethodStep.Success(msk(), a.account()) : MethodStep.from(verdict);
+        return MethodStep.after(accounts.password(innerIdentity, password), verdict ->
+                verdict instanceof AccountCheck.Accepted a ? new MethodStep.Success(msk(), a.account())
+                        : MethodStep.from(verdict));
     }
 
     /** RFC 5281 11.2.4: Ident, Flags, Peer-Challenge(16), Reserved(8), NT-Response(24). */
@@ -110,10 +111,13 @@ public final class TtlsMethod extends TunnelMethod {
             return new MethodStep.Failure("mschapv2-bad-challenge", "MS-CHAP-Challenge or Ident is not the one the "
                     + "TLS keys give (RFC 5281 11.2.4)");
         }
-        AccountCheck.Verdict verdict = accounts.withNtHash(innerIdentity);
-        if (!(verdict instanceof AccountCheck.Accepted accepted)) {
-            return MethodStep.from(verdict);
-        }
+        return MethodStep.after(accounts.withNtHash(innerIdentity),
+                verdict -> verdict instanceof AccountCheck.Accepted accepted
+                        ? mschapv2(challenge, response, accepted, pendingOutput) : MethodStep.from(verdict));
+    }
+
+    private MethodStep mschapv2(byte[] challenge, byte[] response, AccountCheck.Accepted accepted, byte[] pendingOutput)
+            throws IOException {
         byte[] peerChallenge = Arrays.copyOfRange(response, 2, 18);
         byte[] ntResponse = Arrays.copyOfRange(response, 26, 50);
         byte[] ntHash = accepted.account().ntHash().orElseThrow().bytes();

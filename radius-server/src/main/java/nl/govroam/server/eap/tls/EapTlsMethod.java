@@ -56,7 +56,7 @@ public final class EapTlsMethod extends TunnelMethod {
         if (resumed.isPresent()) {
             // RFC 5216 2.1.2: the peer's Finished ends a resumed handshake; EAP-Success follows at once
             identity = resumed.get().identity();
-            return recheckResumed(resumed.get(), accounts);
+            return new MethodStep.Pending(recheckResumed(resumed.get(), accounts));
         }
         X509Certificate leaf = validator.leaf();
         identity = leaf == null ? null : identityOf(leaf).orElse(null);
@@ -64,15 +64,16 @@ public final class EapTlsMethod extends TunnelMethod {
             return new MethodStep.Failure("certificate-without-identity", "the client certificate names no user "
                     + "(no e-mail subject alternative name or common name)");
         }
-        AccountCheck.Verdict verdict = accounts.certificate(identity);
-        if (!(verdict instanceof AccountCheck.Accepted accepted)) {
-            return MethodStep.from(verdict);
-        }
-        pendingSuccess = new MethodStep.Success(msk(), accepted.account());
-        if ("TLSv1.3".equals(tunnel.keys().tlsVersion())) {
-            return sendInner(received.output(), new byte[] {0});
-        }
-        return new MethodStep.Continue(tunnel.send(received.output()));
+        return MethodStep.after(accounts.certificate(identity), verdict -> {
+            if (!(verdict instanceof AccountCheck.Accepted accepted)) {
+                return MethodStep.from(verdict);
+            }
+            pendingSuccess = new MethodStep.Success(msk(), accepted.account());
+            if ("TLSv1.3".equals(tunnel.keys().tlsVersion())) {
+                return sendInner(received.output(), new byte[] {0});
+            }
+            return new MethodStep.Continue(tunnel.send(received.output()));
+        });
     }
 
     /** The first rfc822Name subject alternative name, else the subject's CN. */

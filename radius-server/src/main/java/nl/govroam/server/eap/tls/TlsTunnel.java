@@ -95,6 +95,20 @@ public final class TlsTunnel {
         };
     }
 
+    /**
+     * Whether {@link #receive} of this response will run the TLS handshake's arithmetic (a signature, a key
+     * exchange, a certificate check), so that the caller can run it off the event loop: a whole TLS message (not an
+     * acknowledgement, not a fragment with more to come) while the handshake is not yet complete. Everything after
+     * the handshake is record encryption and framing, cheap enough for the event loop.
+     */
+    public boolean computes(byte[] typeData) {
+        if (wasEstablished || (outbound != null && outbound.hasMore())) {
+            return false;
+        }
+        TlsFrame frame = TlsFrame.parse(typeData).orElse(null);
+        return frame != null && frame.dataLength() > 0 && !frame.more();
+    }
+
     private Event process(byte[] message) {
         if (message.length == 0) {
             return new Received(new byte[0], new byte[0], protocol.isConnected() && wasEstablished, false, true);

@@ -2,6 +2,7 @@ package nl.govroam.server.eap.tls;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import nl.govroam.ldap.AuthOutcome;
 import nl.govroam.server.eap.AccountCheck;
 import nl.govroam.server.eap.MethodHandler;
@@ -27,6 +28,11 @@ public abstract class TunnelMethod implements MethodHandler {
     public Optional<String> tlsVersion() {
         EapKeys keys = tunnel.keys();
         return keys == null ? Optional.empty() : Optional.of(keys.tlsVersion());
+    }
+
+    @Override
+    public boolean computes(byte[] typeData) {
+        return tunnel.computes(typeData);
     }
 
     @Override
@@ -65,16 +71,17 @@ public abstract class TunnelMethod implements MethodHandler {
      * A resumed TLS session of an earlier whole successful authentication (the cache holds no other): instead of
      * the inner method, the account must still exist and be enabled in the directory. A refusal drops the session.
      */
-    protected MethodStep recheckResumed(CachedAuthorization cached, AccountCheck accounts) {
-        AccountCheck.Verdict verdict = accounts.stillEnabled(cached.identity());
-        if (verdict instanceof AccountCheck.Accepted accepted) {
-            return new MethodStep.Success(msk(), accepted.account());
-        }
-        if (verdict instanceof AccountCheck.Refused refused) {
-            tunnel.refuseResumed();
-            return new MethodStep.Failure(refused.reason(), "on resuming a TLS session: " + refused.detail());
-        }
-        return MethodStep.from(verdict);
+    protected CompletionStage<MethodStep> recheckResumed(CachedAuthorization cached, AccountCheck accounts) {
+        return accounts.stillEnabled(cached.identity()).thenApply(verdict -> {
+            if (verdict instanceof AccountCheck.Accepted accepted) {
+                return new MethodStep.Success(msk(), accepted.account());
+            }
+            if (verdict instanceof AccountCheck.Refused refused) {
+                tunnel.refuseResumed();
+                return new MethodStep.Failure(refused.reason(), "on resuming a TLS session: " + refused.detail());
+            }
+            return MethodStep.from(verdict);
+        });
     }
 
     @Override
