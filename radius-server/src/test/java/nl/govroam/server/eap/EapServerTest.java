@@ -185,7 +185,7 @@ class EapServerTest {
     }
 
     @Test
-    void onlyAWholeTlsMessageDuringTheHandshakeGoesToTheWorkers() {
+    void onlyTheWholeClientHelloGoesToTheWorkers() {
         EapServer server = server(EapConfig.Method.TTLS);
         AtomicInteger handedOff = new AtomicInteger();
         Executor workers = task -> {

@@ -22,6 +22,7 @@ public final class TlsTunnel {
     private final int fragmentSize;
     private Fragments outbound;
     private boolean wasEstablished;
+    private final boolean clientCertificates;
 
     /** What one response from the peer led to. */
     public sealed interface Event {
@@ -51,6 +52,7 @@ public final class TlsTunnel {
     TlsTunnel(TlsServerSettings settings, int eapType, EapTlsServer.ClientCertificateCheck clientCheck,
               ResumptionScope resumption, int fragmentSize, int maxMessageSize) throws IOException {
         this.server = new EapTlsServer(settings, eapType, clientCheck, resumption);
+        this.clientCertificates = clientCheck != null;
         this.resumption = resumption;
         this.inbound = new Reassembly(maxMessageSize);
         this.fragmentSize = fragmentSize;
@@ -96,13 +98,15 @@ public final class TlsTunnel {
     }
 
     /**
-     * Whether {@link #receive} of this response will run the TLS handshake's arithmetic (a signature, a key
-     * exchange, a certificate check), so that the caller can run it off the event loop: a whole TLS message (not an
-     * acknowledgement, not a fragment with more to come) while the handshake is not yet complete. Everything after
-     * the handshake is record encryption and framing, cheap enough for the event loop.
+     * Whether {@link #receive} of this response will run heavy TLS arithmetic, so that the caller can run it off the
+     * event loop: the whole ClientHello, answered with the server's signature and key share; with a client
+     * certificate (EAP-TLS) also every later whole handshake message (certificate path and signature checks). The
+     * rest (fragments, acknowledgements, the peer's key share and Finished: one X25519 exchange, tens of
+     * microseconds; records after the handshake) is cheap enough for the event loop.
      */
     public boolean computes(byte[] typeData) {
-        if (wasEstablished || (outbound != null && outbound.hasMore())) {
+        boolean heavyStage = outbound == null || (clientCertificates && !wasEstablished && !outbound.hasMore());
+        if (!heavyStage) {
             return false;
         }
         TlsFrame frame = TlsFrame.parse(typeData).orElse(null);
