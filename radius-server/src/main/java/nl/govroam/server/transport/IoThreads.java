@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server's threads: one I/O event loop for the RADIUS listeners, the directories' LDAP connections and the
  * federation's peer sockets, so a request, its directory round trips and its reply stay on one thread with no
- * hand-off (nothing on it blocks); and virtual-thread workers for what does block or burns CPU (EAP's TLS, disk
- * writes). They outlive reloads: a reload rebinds listeners on the same threads.
+ * hand-off (nothing on it blocks); and virtual-thread workers for what does block or burns CPU (the signature of an
+ * EAP TLS handshake, disk writes). They outlive reloads: a reload rebinds listeners on the same threads.
  */
 public final class IoThreads implements AutoCloseable {
     /** Datagrams read by one recvmmsg call (epoll). */
