@@ -3,6 +3,7 @@ package nl.govroam.server.cli.testauth;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -13,13 +14,23 @@ import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import nl.govroam.ldap.AuthOutcome;
+import nl.govroam.ldap.DirectoryAuthenticator;
+import nl.govroam.ldap.LoginName;
+import nl.govroam.ldap.ServerHealth;
 import nl.govroam.server.certs.CertificateIssuer;
 import nl.govroam.server.certs.CertifiedKey;
 import nl.govroam.server.config.EapConfig;
 import nl.govroam.server.crypto.NativeCrypto;
+import nl.govroam.server.eap.AccountCheck;
+import nl.govroam.server.eap.MethodStep;
+import nl.govroam.server.eap.inner.TtlsMethod;
 import nl.govroam.server.eap.tls.TlsServerSettings;
 import nl.govroam.server.eap.tls.ResumptionScope;
 import nl.govroam.server.eap.tls.TlsTunnel;
@@ -122,6 +133,65 @@ class TtlsTunnelClientTest {
         assertArrayEquals(run.server().keys().msk(), run.tls().msk());
         assertEquals(tls13 ? "TLSv1.3" : "TLSv1.2", run.tls().tlsVersion());
         assertTrue(run.rounds() > 6, "fragments of " + SMALL_FRAGMENTS + " octets take several rounds: " + run.rounds());
+    }
+
+    @Test
+    void theInnerPapRoundWaitsForTheDirectoryWithoutAThread() throws Exception {
+        CompletableFuture<AuthOutcome> directoryAnswer = new CompletableFuture<>();
+        List<String> asked = new ArrayList<>();
+        DirectoryAuthenticator directory = new DirectoryAuthenticator() {
+            public String name() {
+                return "slow";
+            }
+
+            public AuthOutcome authenticate(LoginName login, char[] password) {
+                throw new AssertionError("an EAP round must not block on the directory");
+            }
+
+            public AuthOutcome lookup(LoginName login) {
+                throw new AssertionError("an EAP round must not block on the directory");
+            }
+
+            @Override
+            public CompletionStage<AuthOutcome> authenticateAsync(LoginName login, char[] password) {
+                asked.add(login.user() + "@" + login.realm() + ":" + new String(password));
+                return directoryAnswer;
+            }
+
+            public List<ServerHealth> health() {
+                return List.of();
+            }
+
+            public void close() {
+            }
+        };
+        TunnelTlsClient tls = new TunnelTlsClient(ServerCertificateCheck.trusting(ca.chain(), "radius.test"),
+                new ProtocolVersion[] {ProtocolVersion.TLSv12});
+        TtlsTunnelClient client = new TtlsTunnelClient(tls, InnerPap.avps("jan@gemeente.nl", "geheim".toCharArray()),
+                SMALL_FRAGMENTS);
+        TtlsMethod method = new TtlsMethod(TlsTunnel.open(settings, TTLS, ResumptionScope.NONE, SMALL_FRAGMENTS,
+                64 * 1024));
+        AccountCheck accounts = new AccountCheck(directory, "anonymous@gemeente.nl");
+        byte[] request = method.start();
+        MethodStep step = null;
+        for (int round = 1; round <= 60 && !(step instanceof MethodStep.Pending); round++) {
+            step = method.step(client.respond(request), accounts);
+            if (step instanceof MethodStep.Continue next) {
+                request = next.typeData();
+            } else if (!(step instanceof MethodStep.Pending)) {
+                fail("unexpected step " + step);
+            }
+        }
+        MethodStep.Pending pending = assertInstanceOf(MethodStep.Pending.class, step);
+        assertEquals(List.of("jan@gemeente.nl:geheim"), asked);
+        assertFalse(pending.next().toCompletableFuture().isDone(), "the round is open until the directory answers");
+        directoryAnswer.complete(new AuthOutcome.Accepted("uid=jan,ou=people,dc=gemeente,dc=nl", List.of(),
+                Optional.of("100")));
+        MethodStep.Success success = assertInstanceOf(MethodStep.Success.class,
+                pending.next().toCompletableFuture().getNow(null), "completed by the directory's answer, at once");
+        assertEquals(Optional.of("100"), success.account().vlan());
+        assertArrayEquals(tls.msk(), success.msk());
+        assertEquals("EAP-TTLS/PAP", method.name());
     }
 
     @Test
