@@ -58,6 +58,18 @@ class AsyncDirectoryTest {
     }
 
     /** Starts {@code count} authentications of the staff user on {@code loop}, all in one task (all pending at once). */
+    /** A directory of one server with short connect and the given operation timeouts, not retried soon once down. */
+    private DirectoryAuthenticator openOnlyServer(Slapd slapd, String name, Duration operation) {
+        return Directories.open(slapd.settingsBuilder(name).connectTimeout(Duration.ofMillis(500))
+                .operationTimeout(operation).deadServerRetry(Duration.ofSeconds(30)).build(), group);
+    }
+
+    /** One lookup on {@code loop}, so that its connections are open before the test freezes or kills the server. */
+    private static void connected(EventLoop loop, DirectoryAuthenticator directory) throws Exception {
+        assertInstanceOf(AuthOutcome.Accepted.class, onLoop(loop, () -> directory.lookupAsync(login(STAFF_USER))
+                .toCompletableFuture()).get(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
     private static List<CompletableFuture<AuthOutcome>> staffLogins(EventLoop loop, DirectoryAuthenticator directory,
                                                                     int count) throws Exception {
         return onLoop(loop, () -> {
@@ -211,12 +223,9 @@ class AsyncDirectoryTest {
     void pendingCallsFailAtOnceWhenTheServerClosesTheirConnection() throws Exception {
         Duration operation = Duration.ofSeconds(20);
         try (Slapd slapd = Slapd.start();
-                DirectoryAuthenticator directory = Directories.open(slapd.settingsBuilder("closed")
-                        .connectTimeout(Duration.ofMillis(500)).operationTimeout(operation)
-                        .deadServerRetry(Duration.ofSeconds(30)).build(), group)) {
+                DirectoryAuthenticator directory = openOnlyServer(slapd, "closed", operation)) {
             EventLoop loop = group.next();
-            assertInstanceOf(AuthOutcome.Accepted.class, onLoop(loop, () -> directory.lookupAsync(login(STAFF_USER))
-                    .toCompletableFuture()).get(WAIT_SECONDS, TimeUnit.SECONDS));
+            connected(loop, directory);
             slapd.freeze();
             List<CompletableFuture<AuthOutcome>> pending = staffLogins(loop, directory, 10);
             long start = System.nanoTime();
@@ -233,12 +242,9 @@ class AsyncDirectoryTest {
     void pendingCallsOnTheOnlyServerFrozenAreUnavailableWithinTheOperationTimeout() throws Exception {
         Duration operation = Duration.ofMillis(500);
         try (Slapd slapd = Slapd.start();
-                DirectoryAuthenticator directory = Directories.open(slapd.settingsBuilder("frozen-only")
-                        .connectTimeout(Duration.ofMillis(500)).operationTimeout(operation)
-                        .deadServerRetry(Duration.ofSeconds(30)).build(), group)) {
-            EventLoop loop = (EventLoop) group.next();
-            assertInstanceOf(AuthOutcome.Accepted.class, onLoop(loop, () -> directory.lookupAsync(login(STAFF_USER))
-                    .toCompletableFuture()).get(WAIT_SECONDS, TimeUnit.SECONDS));
+                DirectoryAuthenticator directory = openOnlyServer(slapd, "frozen-only", operation)) {
+            EventLoop loop = group.next();
+            connected(loop, directory);
             slapd.freeze();
             try {
                 long start = System.nanoTime();
