@@ -138,8 +138,7 @@ public final class EapServer {
         AccountCheck accounts = new AccountCheck(directory, conversation.outerIdentity);
         CompletionStage<EapOutcome> outcome;
         try {
-            outcome = conversation.method != null && response.type() == conversation.method.type()
-                    && conversation.method.computes(response.data())
+            outcome = response.type() == conversation.method.type() && conversation.method.computes(response.data())
                     ? CompletableFuture.supplyAsync(() -> round(conversation, response, accounts), heavyWork)
                             .thenCompose(Function.identity())
                     : round(conversation, response, accounts);

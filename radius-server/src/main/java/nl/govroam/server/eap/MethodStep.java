@@ -42,9 +42,14 @@ public sealed interface MethodStep {
             try {
                 return then.apply(a);
             } catch (IOException e) {
-                return new Failure("tls-failed", "could not encrypt: " + e.getMessage());
+                return encryptionFailed(e);
             }
         }));
+    }
+
+    /** The tunnel could not encrypt what the method sends: the round fails. */
+    static Failure encryptionFailed(IOException e) {
+        return new Failure("tls-failed", "could not encrypt: " + e.getMessage());
     }
 
     /** From a directory verdict that is not an acceptance. */

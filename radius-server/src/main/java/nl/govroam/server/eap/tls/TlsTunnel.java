@@ -22,7 +22,6 @@ public final class TlsTunnel {
     private final int fragmentSize;
     private Fragments outbound;
     private boolean wasEstablished;
-    private final boolean clientCertificates;
 
     /** What one response from the peer led to. */
     public sealed interface Event {
@@ -52,7 +51,6 @@ public final class TlsTunnel {
     TlsTunnel(TlsServerSettings settings, int eapType, EapTlsServer.ClientCertificateCheck clientCheck,
               ResumptionScope resumption, int fragmentSize, int maxMessageSize) throws IOException {
         this.server = new EapTlsServer(settings, eapType, clientCheck, resumption);
-        this.clientCertificates = clientCheck != null;
         this.resumption = resumption;
         this.inbound = new Reassembly(maxMessageSize);
         this.fragmentSize = fragmentSize;
@@ -105,7 +103,7 @@ public final class TlsTunnel {
      * microseconds; records after the handshake) is cheap enough for the event loop.
      */
     public boolean computes(byte[] typeData) {
-        boolean heavyStage = outbound == null || (clientCertificates && !wasEstablished && !outbound.hasMore());
+        boolean heavyStage = outbound == null || (server.requiresClientCertificate() && !wasEstablished && !outbound.hasMore());
         if (!heavyStage) {
             return false;
         }

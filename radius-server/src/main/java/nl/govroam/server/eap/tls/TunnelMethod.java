@@ -49,7 +49,7 @@ public abstract class TunnelMethod implements MethodHandler {
                 try {
                     yield established(received, accounts);
                 } catch (IOException e) {
-                    yield new MethodStep.Failure("tls-failed", "could not encrypt: " + e.getMessage());
+                    yield MethodStep.encryptionFailed(e);
                 }
             }
         };
