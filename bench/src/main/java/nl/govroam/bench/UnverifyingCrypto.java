@@ -31,7 +31,7 @@ import nl.govroam.server.crypto.GovroamTlsCrypto;
  * must not be. The certificate itself is not checked either (as before). Never use this outside the benchmark.
  * For the same reason the client does only what a handshake needs of it and no more: it parses each certificate
  * encoding once (the servers send the same chain every time), and it keeps one X25519 key pair per generator thread,
- * so a handshake costs it one X25519 operation instead of two. Neither changes anything the server does: the
+ * so a handshake costs it one X25519 operation instead of two ({@link StaticX25519}: in OpenSSL where it can). Neither changes anything the server does: the
  * server still generates its own ephemeral key and derives the secret in every handshake. SHA-1/SHA-2 come from the
  * JDK ({@link GovroamTlsCrypto}), like the server's.
  */
@@ -62,14 +62,12 @@ final class UnverifyingCrypto extends GovroamTlsCrypto {
     private static final int MAX_CERTIFICATES = 16;
 
     private final Map<ByteBuffer, TlsCertificate> certificates = new HashMap<>();
-    private final byte[] x25519Private = new byte[X25519.SCALAR_SIZE];
-    private final byte[] x25519Public = new byte[X25519.POINT_SIZE];
+    private final StaticX25519 x25519;
 
     /** One per generator thread (not thread-safe: the certificate cache and the key pair are the thread's). */
     UnverifyingCrypto(SecureRandom random) {
         super(random, Optional.empty());
-        X25519.generatePrivateKey(random, x25519Private);
-        X25519.generatePublicKey(x25519Private, 0, x25519Public, 0);
+        x25519 = StaticX25519.create(random);
     }
 
     @Override
@@ -86,7 +84,7 @@ final class UnverifyingCrypto extends GovroamTlsCrypto {
 
         @Override
         public byte[] generateEphemeral() {
-            return x25519Public.clone();
+            return x25519.publicKey();
         }
 
         @Override
@@ -99,9 +97,11 @@ final class UnverifyingCrypto extends GovroamTlsCrypto {
 
         @Override
         public TlsSecret calculateSecret() throws IOException {
-            byte[] secret = new byte[X25519.POINT_SIZE];
-            if (!X25519.calculateAgreement(x25519Private, 0, peer, 0, secret, 0)) {
-                throw new TlsFatalAlert(AlertDescription.handshake_failure);
+            byte[] secret;
+            try {
+                secret = x25519.agree(peer);
+            } catch (IOException e) {
+                throw new TlsFatalAlert(AlertDescription.handshake_failure, e);
             }
             TlsSecret adopted = createSecret(secret);
             Arrays.fill(secret, (byte) 0);
