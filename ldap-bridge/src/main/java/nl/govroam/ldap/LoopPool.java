@@ -15,7 +15,8 @@ import java.util.function.Function;
  * RFC 4511 section 4.2.1; more for pipelined searches). Connections are opened lazily and a closed one is replaced
  * on the next demand. Callers beyond the capacity wait FIFO; one not served within {@code maxWait} gets
  * {@link ServerCallFailure.Kind#BUSY}, unless a connection is still being opened for it (the connect and bind have
- * their own timeouts). Runs on its event loop only, so it needs no locks.
+ * their own timeouts). One timer at a time watches the waiters (the oldest one's deadline comes first), not one per
+ * waiter. Runs on its event loop only, so it needs no locks.
  */
 final class LoopPool {
     private final String description;
@@ -26,6 +27,8 @@ final class LoopPool {
     private final Function<EventLoop, CompletableFuture<LdapChannel>> opener;
     private final List<Slot> connections = new ArrayList<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    /** Whether a timer is set for the oldest waiter's deadline. */
+    private boolean watching;
     private int opening;
     private boolean closed;
 
@@ -65,8 +68,8 @@ final class LoopPool {
         }
         Waiter waiter = new Waiter(new CompletableFuture<>(), System.nanoTime() + maxWaitNanos);
         waiters.add(waiter);
-        loop.schedule(this::expire, maxWaitNanos, TimeUnit.NANOSECONDS);
         dispatch();
+        watchDeadlines();
         return waiter.lease();
     }
 
@@ -113,6 +116,7 @@ final class LoopPool {
             }
             dispatch();
             expire();
+            watchDeadlines();
         });
     }
 
@@ -125,6 +129,23 @@ final class LoopPool {
         List<Waiter> failed = new ArrayList<>(waiters);
         waiters.clear();
         failed.forEach(waiter -> waiter.lease().completeExceptionally(error));
+    }
+
+    /**
+     * Sets the timer for the oldest waiter's deadline unless one is set, or a connection being opened will look at
+     * the deadlines when it is done. Waiters all wait {@code maxWait}, so the oldest one's deadline is the next.
+     */
+    private void watchDeadlines() {
+        if (watching || opening > 0 || waiters.isEmpty()) {
+            return;
+        }
+        watching = true;
+        long delay = Math.max(0, waiters.peek().deadline() - System.nanoTime());
+        loop.schedule(() -> {
+            watching = false;
+            expire();
+            watchDeadlines();
+        }, delay, TimeUnit.NANOSECONDS);
     }
 
     /** Answers BUSY to waiters past their deadline, once no connection is being opened that might serve them. */

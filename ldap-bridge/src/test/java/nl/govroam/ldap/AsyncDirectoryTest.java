@@ -294,4 +294,49 @@ class AsyncDirectoryTest {
                     second.get(WAIT_SECONDS, TimeUnit.SECONDS)).reason());
         }
     }
+
+    @Test
+    void eachBindWaiterIsAnsweredBusyAtItsOwnDeadline() throws Exception {
+        Duration wait = Duration.ofMillis(600);
+        try (Slapd slapd = Slapd.start();
+                DirectoryAuthenticator directory = Directories.open(slapd.settingsBuilder("bind-deadlines")
+                        .poolSize(1).poolMaxWait(wait).build(), group)) {
+            EventLoop loop = (EventLoop) group.next();
+            LoopPool bindPool = ((LdapDirectory) directory).server(0).pools(loop).bind();
+            LoopPool.Lease held = onLoop(loop, bindPool::acquire).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            try {
+                long firstAsked = System.nanoTime();
+                CompletableFuture<Long> first = busyAt(loop, bindPool);
+                Thread.sleep(300);
+                long secondAsked = System.nanoTime();
+                CompletableFuture<Long> second = busyAt(loop, bindPool);
+
+                Duration firstWaited = Duration.ofNanos(first.get(WAIT_SECONDS, TimeUnit.SECONDS) - firstAsked);
+                Duration secondWaited = Duration.ofNanos(second.get(WAIT_SECONDS, TimeUnit.SECONDS) - secondAsked);
+                // each waits its own 600 ms: the second is answered neither with the first (after 300 ms) nor a
+                // whole wait after it (900 ms)
+                for (Duration waited : List.of(firstWaited, secondWaited)) {
+                    assertTrue(waited.compareTo(wait) >= 0 && waited.compareTo(wait.plusMillis(250)) < 0,
+                            "waited " + waited.toMillis() + " ms (first " + firstWaited.toMillis() + ", second "
+                                    + secondWaited.toMillis() + ")");
+                }
+            } finally {
+                loop.execute(held::release);
+            }
+        }
+    }
+
+    /** Acquires on the loop; completes with the time the pool answered BUSY (fails if it gave a lease). */
+    private static CompletableFuture<Long> busyAt(EventLoop loop, LoopPool pool) throws Exception {
+        return onLoop(loop, pool::acquire).handle((lease, error) -> {
+            long at = System.nanoTime();
+            if (lease != null) {
+                lease.release();
+                throw new AssertionError("got a lease from a pool whose only connection is held");
+            }
+            ServerCallFailure failure = ServerCallFailure.of(error);
+            assertEquals(ServerCallFailure.Kind.BUSY, failure == null ? null : failure.kind(), String.valueOf(error));
+            return at;
+        });
+    }
 }
