@@ -38,6 +38,9 @@ final class EapLoad {
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(4096);
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(4096);
     private int nextId;
+    /** Round trips of the handshakes that ended (accepted or rejected) in the last phase, and how many ended. */
+    private long endedRoundTrips;
+    private long ended;
 
     private static final class Conversation {
         TtlsPapClient client;
@@ -108,7 +111,19 @@ final class EapLoad {
         Map<String, Long> after = BenchMain.cpu(pids);
         System.out.println(BenchMain.resultLine(tags, outstanding, stats, before, after)
                 + pids.entrySet().stream().map(e -> " rss_kib." + e.getKey() + "=" + ProcCpu.rssKib(e.getValue()))
-                .reduce("", String::concat));
+                .reduce("", String::concat)
+                + roundTrips(loads));
+    }
+
+    /** The mean RADIUS round trips per ended handshake (the same work for every server: shown so it can be seen). */
+    private static String roundTrips(EapLoad[] loads) {
+        long trips = 0;
+        long handshakes = 0;
+        for (EapLoad load : loads) {
+            trips += load.endedRoundTrips;
+            handshakes += load.ended;
+        }
+        return handshakes == 0 ? "" : String.format(java.util.Locale.ROOT, " round_trips=%.2f", (double) trips / handshakes);
     }
 
     private static LoadGenerator.Stats runAll(EapLoad[] loads, long count, long durationNanos) throws Exception {
@@ -155,6 +170,8 @@ final class EapLoad {
         long start = System.nanoTime();
         long deadline = start + durationNanos;
         long begun = 0;
+        endedRoundTrips = 0;
+        ended = 0;
         long accepts = 0;
         long rejects = 0;
         long others = 0;
@@ -222,9 +239,13 @@ final class EapLoad {
                         boolean finished = true;
                         if (code == RadiusWire.ACCESS_ACCEPT) {
                             accepts++;
+                            endedRoundTrips += c.client.roundTrips();
+                            ended++;
                             latencies.record(System.nanoTime() - c.started);
                         } else if (code == RadiusWire.ACCESS_REJECT) {
                             rejects++;
+                            endedRoundTrips += c.client.roundTrips();
+                            ended++;
                             latencies.record(System.nanoTime() - c.started);
                         } else if (code == RadiusWire.ACCESS_CHALLENGE) {
                             if (abandonAfter > 0 && c.client.roundTrips() >= abandonAfter) {
