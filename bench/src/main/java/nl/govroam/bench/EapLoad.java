@@ -41,6 +41,8 @@ final class EapLoad {
     /** Round trips of the handshakes that ended (accepted or rejected) in the last phase, and how many ended. */
     private long endedRoundTrips;
     private long ended;
+    /** What the server chose in the handshakes that ended in the last phase (cipher suite / group). */
+    private final java.util.Set<String> negotiated = new java.util.TreeSet<>();
 
     private static final class Conversation {
         TtlsPapClient client;
@@ -106,6 +108,7 @@ final class EapLoad {
                     timeout.toNanos(), abandonAfter, tls13);
         }
         runAll(loads, warmup / threads, duration.toNanos());
+        UnverifyingCrypto.groupsChosen(true);
         Map<String, Long> before = BenchMain.cpu(pids);
         LoadGenerator.Stats stats = runAll(loads, Math.max(1, count / threads), duration.toNanos());
         Map<String, Long> after = BenchMain.cpu(pids);
@@ -115,7 +118,10 @@ final class EapLoad {
                 + roundTrips(loads));
     }
 
-    /** The mean RADIUS round trips per ended handshake (the same work for every server: shown so it can be seen). */
+    /**
+     * The mean RADIUS round trips per ended handshake, the cipher suites and key-exchange groups the server chose: the same work
+     * for every server, shown so it can be seen.
+     */
     private static String roundTrips(EapLoad[] loads) {
         long trips = 0;
         long handshakes = 0;
@@ -123,7 +129,13 @@ final class EapLoad {
             trips += load.endedRoundTrips;
             handshakes += load.ended;
         }
-        return handshakes == 0 ? "" : String.format(java.util.Locale.ROOT, " round_trips=%.2f", (double) trips / handshakes);
+        java.util.Set<String> chosen = new java.util.TreeSet<>();
+        for (EapLoad load : loads) {
+            chosen.addAll(load.negotiated);
+        }
+        return handshakes == 0 ? "" : String.format(java.util.Locale.ROOT, " round_trips=%.2f tls=%s group=%s",
+                (double) trips / handshakes, String.join("+", chosen),
+                String.join("+", UnverifyingCrypto.groupsChosen(false)));
     }
 
     private static LoadGenerator.Stats runAll(EapLoad[] loads, long count, long durationNanos) throws Exception {
@@ -172,6 +184,7 @@ final class EapLoad {
         long begun = 0;
         endedRoundTrips = 0;
         ended = 0;
+        negotiated.clear();
         long accepts = 0;
         long rejects = 0;
         long others = 0;
@@ -241,11 +254,13 @@ final class EapLoad {
                             accepts++;
                             endedRoundTrips += c.client.roundTrips();
                             ended++;
+                            negotiated.add(c.client.negotiated());
                             latencies.record(System.nanoTime() - c.started);
                         } else if (code == RadiusWire.ACCESS_REJECT) {
                             rejects++;
                             endedRoundTrips += c.client.roundTrips();
                             ended++;
+                            negotiated.add(c.client.negotiated());
                             latencies.record(System.nanoTime() - c.started);
                         } else if (code == RadiusWire.ACCESS_CHALLENGE) {
                             if (abandonAfter > 0 && c.client.roundTrips() >= abandonAfter) {

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.ServerOnlyTlsAuthentication;
 import org.bouncycastle.tls.TlsAuthentication;
@@ -41,6 +42,7 @@ final class TtlsPapClient {
     private final byte[] password;
     private final boolean tls13;
     private TlsClientProtocol tls;
+    private Client client;
     private final ByteArrayOutputStream inbound = new ByteArrayOutputStream();
     private final ArrayDeque<byte[]> outboundFragments = new ArrayDeque<>();
     private boolean innerSent;
@@ -61,6 +63,14 @@ final class TtlsPapClient {
 
     int roundTrips() {
         return roundTrips;
+    }
+
+    /** The TLS cipher suite the server chose, once the handshake is done (to show equal work). */
+    String negotiated() {
+        if (tls == null || tls.isHandshaking() || client == null) {
+            return "none";
+        }
+        return client.negotiated();
     }
 
     /**
@@ -86,7 +96,8 @@ final class TtlsPapClient {
         int off = 6 + ((flags & FLAG_LENGTH) != 0 ? 4 : 0);
         if ((flags & FLAG_START) != 0) {
             tls = new TlsClientProtocol();
-            tls.connect(new Client(CRYPTO.get(), tls13));
+            client = new Client(CRYPTO.get(), tls13);
+            tls.connect(client);
             queueTlsOutput();
             return nextFragment(id);
         }
@@ -210,6 +221,11 @@ final class TtlsPapClient {
         Client(TlsCrypto crypto, boolean tls13) {
             super(crypto);
             this.tls13 = tls13;
+        }
+
+        String negotiated() {
+            SecurityParameters parameters = context.getSecurityParametersConnection();
+            return String.format(java.util.Locale.ROOT, "suite-0x%04X", parameters.getCipherSuite());
         }
 
         @Override

@@ -60,6 +60,17 @@ final class UnverifyingCrypto extends GovroamTlsCrypto {
     };
 
     private static final int MAX_CERTIFICATES = 16;
+    /** The key-exchange groups servers chose since the last {@link #groupsChosen(boolean)} with reset. */
+    private static final java.util.Set<String> GROUPS_CHOSEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The key-exchange groups servers chose (names, sorted); {@code reset} starts a new count. */
+    static java.util.SortedSet<String> groupsChosen(boolean reset) {
+        java.util.SortedSet<String> chosen = new java.util.TreeSet<>(GROUPS_CHOSEN);
+        if (reset) {
+            GROUPS_CHOSEN.clear();
+        }
+        return chosen;
+    }
 
     private final Map<ByteBuffer, TlsCertificate> certificates = new HashMap<>();
     private final StaticX25519 x25519;
@@ -72,6 +83,7 @@ final class UnverifyingCrypto extends GovroamTlsCrypto {
 
     @Override
     public TlsECDomain createECDomain(TlsECConfig ecConfig) {
+        GROUPS_CHOSEN.add(NamedGroup.getName(ecConfig.getNamedGroup()));
         if (ecConfig.getNamedGroup() == NamedGroup.x25519) {
             return ThreadKeyAgreement::new;
         }
