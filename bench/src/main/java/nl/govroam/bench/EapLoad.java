@@ -115,22 +115,20 @@ final class EapLoad {
         System.out.println(BenchMain.resultLine(tags, outstanding, stats, before, after)
                 + pids.entrySet().stream().map(e -> " rss_kib." + e.getKey() + "=" + ProcCpu.rssKib(e.getValue()))
                 .reduce("", String::concat)
-                + roundTrips(loads));
+                + onTheWire(loads));
     }
 
     /**
-     * The mean RADIUS round trips per ended handshake, the cipher suites and key-exchange groups the server chose: the same work
-     * for every server, shown so it can be seen.
+     * The mean RADIUS round trips per ended handshake, the cipher suites and key-exchange groups the server chose:
+     * the same work for every server, shown so it can be seen.
      */
-    private static String roundTrips(EapLoad[] loads) {
+    private static String onTheWire(EapLoad[] loads) {
         long trips = 0;
         long handshakes = 0;
+        java.util.Set<String> chosen = new java.util.TreeSet<>();
         for (EapLoad load : loads) {
             trips += load.endedRoundTrips;
             handshakes += load.ended;
-        }
-        java.util.Set<String> chosen = new java.util.TreeSet<>();
-        for (EapLoad load : loads) {
             chosen.addAll(load.negotiated);
         }
         return handshakes == 0 ? "" : String.format(java.util.Locale.ROOT, " round_trips=%.2f tls=%s group=%s",
@@ -252,15 +250,11 @@ final class EapLoad {
                         boolean finished = true;
                         if (code == RadiusWire.ACCESS_ACCEPT) {
                             accepts++;
-                            endedRoundTrips += c.client.roundTrips();
-                            ended++;
-                            negotiated.add(c.client.negotiated());
+                            ended(c);
                             latencies.record(System.nanoTime() - c.started);
                         } else if (code == RadiusWire.ACCESS_REJECT) {
                             rejects++;
-                            endedRoundTrips += c.client.roundTrips();
-                            ended++;
-                            negotiated.add(c.client.negotiated());
+                            ended(c);
                             latencies.record(System.nanoTime() - c.started);
                         } else if (code == RadiusWire.ACCESS_CHALLENGE) {
                             if (abandonAfter > 0 && c.client.roundTrips() >= abandonAfter) {
@@ -314,6 +308,13 @@ final class EapLoad {
         }
         return new LoadGenerator.Stats(begun, accepts, rejects, others, timeouts, stale, bad,
                 System.nanoTime() - start, latencies.sorted());
+    }
+
+    /** Counts a handshake that ended (accepted or rejected): its round trips and what its server chose. */
+    private void ended(Conversation c) {
+        endedRoundTrips += c.client.roundTrips();
+        ended++;
+        negotiated.add(c.client.negotiated());
     }
 
     /** Sends the conversation's next Access-Request on a free identifier; false when none is free right now. */

@@ -67,7 +67,7 @@ final class TtlsPapClient {
 
     /** The TLS cipher suite the server chose, once the handshake is done (to show equal work). */
     String negotiated() {
-        if (tls == null || tls.isHandshaking() || client == null) {
+        if (client == null || tls.isHandshaking()) {
             return "none";
         }
         return client.negotiated();

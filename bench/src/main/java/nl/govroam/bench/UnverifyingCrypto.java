@@ -31,9 +31,9 @@ import nl.govroam.server.crypto.GovroamTlsCrypto;
  * must not be. The certificate itself is not checked either (as before). Never use this outside the benchmark.
  * For the same reason the client does only what a handshake needs of it and no more: it parses each certificate
  * encoding once (the servers send the same chain every time), and it keeps one X25519 key pair per generator thread,
- * so a handshake costs it one X25519 operation instead of two ({@link StaticX25519}: in OpenSSL where it can). Neither changes anything the server does: the
- * server still generates its own ephemeral key and derives the secret in every handshake. SHA-1/SHA-2 come from the
- * JDK ({@link GovroamTlsCrypto}), like the server's.
+ * so a handshake costs it one X25519 operation instead of two ({@link StaticX25519}: in OpenSSL where it can).
+ * Neither changes anything the server does: the server still generates its own ephemeral key and derives the
+ * secret in every handshake. SHA-1/SHA-2 come from the JDK ({@link GovroamTlsCrypto}), like the server's.
  */
 final class UnverifyingCrypto extends GovroamTlsCrypto {
     private static final TlsVerifier ACCEPTS = new TlsVerifier() {

@@ -57,7 +57,6 @@ class AsyncDirectoryTest {
         return outcome -> outcome instanceof AuthOutcome.Rejected r && r.reason() == reason;
     }
 
-    /** Starts {@code count} authentications of the staff user on {@code loop}, all in one task (all pending at once). */
     /** A directory of one server with short connect and the given operation timeouts, not retried soon once down. */
     private DirectoryAuthenticator openOnlyServer(Slapd slapd, String name, Duration operation) {
         return Directories.open(slapd.settingsBuilder(name).connectTimeout(Duration.ofMillis(500))
@@ -70,6 +69,17 @@ class AsyncDirectoryTest {
                 .toCompletableFuture()).get(WAIT_SECONDS, TimeUnit.SECONDS));
     }
 
+    /** A directory whose pools have one connection each; a caller waits at most {@code wait} for one. */
+    private DirectoryAuthenticator openOneConnection(Slapd slapd, String name, Duration wait) {
+        return Directories.open(slapd.settingsBuilder(name).poolSize(1).poolMaxWait(wait).build(), group);
+    }
+
+    /** The user-bind pool of the directory's only server on {@code loop}. */
+    private static LoopPool bindPool(EventLoop loop, DirectoryAuthenticator directory) {
+        return ((LdapDirectory) directory).server(0).pools(loop).bind();
+    }
+
+    /** Starts {@code count} authentications of the staff user on {@code loop}, all in one task (all pending at once). */
     private static List<CompletableFuture<AuthOutcome>> staffLogins(EventLoop loop, DirectoryAuthenticator directory,
                                                                     int count) throws Exception {
         return onLoop(loop, () -> {
@@ -267,10 +277,9 @@ class AsyncDirectoryTest {
     void bindWaitersBeyondThePoolAreBusyAfterTheWaitAndServedFifoWithinIt() throws Exception {
         Duration wait = Duration.ofMillis(300);
         try (Slapd slapd = Slapd.start();
-                DirectoryAuthenticator directory = Directories.open(slapd.settingsBuilder("bind-busy")
-                        .poolSize(1).poolMaxWait(wait).build(), group)) {
+                DirectoryAuthenticator directory = openOneConnection(slapd, "bind-busy", wait)) {
             EventLoop loop = (EventLoop) group.next();
-            LoopPool bindPool = ((LdapDirectory) directory).server(0).pools(loop).bind();
+            LoopPool bindPool = bindPool(loop, directory);
             LoopPool.Lease held = onLoop(loop, bindPool::acquire).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
             long start = System.nanoTime();
@@ -299,10 +308,9 @@ class AsyncDirectoryTest {
     void eachBindWaiterIsAnsweredBusyAtItsOwnDeadline() throws Exception {
         Duration wait = Duration.ofMillis(600);
         try (Slapd slapd = Slapd.start();
-                DirectoryAuthenticator directory = Directories.open(slapd.settingsBuilder("bind-deadlines")
-                        .poolSize(1).poolMaxWait(wait).build(), group)) {
+                DirectoryAuthenticator directory = openOneConnection(slapd, "bind-deadlines", wait)) {
             EventLoop loop = (EventLoop) group.next();
-            LoopPool bindPool = ((LdapDirectory) directory).server(0).pools(loop).bind();
+            LoopPool bindPool = bindPool(loop, directory);
             LoopPool.Lease held = onLoop(loop, bindPool::acquire).get(WAIT_SECONDS, TimeUnit.SECONDS);
             try {
                 long firstAsked = System.nanoTime();
