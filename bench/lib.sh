@@ -37,6 +37,19 @@ mkdir -p "$RESULTS_DIR"
 DURATION="${BENCH_DURATION:-60s}"   # every load run ends after this, whatever its count
 SERVER_HEAP="${BENCH_SERVER_HEAP:-512m}"
 
+# BENCH_PIN=1: the server under test on a CPU of its own (BENCH_SERVER_CPUS, default the last one), slapd, the
+# generator and the home server on the others (BENCH_OTHER_CPUS): a RADIUS server on a small VM with its clients and
+# directory elsewhere, as in a deployment. Unset (the default), every process shares every core.
+ON_SERVER=(); ON_REST=()
+if [ "${BENCH_PIN:-0}" = 1 ]; then
+  command -v taskset >/dev/null 2>&1 || { echo "bench: BENCH_PIN=1 needs taskset (util-linux)" >&2; exit 1; }
+  [ "$(nproc)" -ge 2 ] || { echo "bench: BENCH_PIN=1 needs at least 2 CPUs" >&2; exit 1; }
+  SERVER_CPUS="${BENCH_SERVER_CPUS:-$(( $(nproc) - 1 ))}"
+  OTHER_CPUS="${BENCH_OTHER_CPUS:-0}"
+  [ -n "${BENCH_OTHER_CPUS:-}" ] || [ "$(nproc)" -eq 2 ] || OTHER_CPUS="0-$(( $(nproc) - 2 ))"
+  ON_SERVER=(taskset -c "$SERVER_CPUS"); ON_REST=(taskset -c "$OTHER_CPUS")
+fi
+
 STARTED_PIDS=()
 WORK="$(mktemp -d /tmp/govroam-bench.XXXXXX)"
 KEEP_WORK="${BENCH_KEEP_WORK:-0}"
@@ -135,7 +148,7 @@ access to * by dn.exact="cn=radius-service,ou=services,$BASE_DN" read by self re
 CONF
   /usr/sbin/slapadd -q -f "$dir/slapd.conf" -l "$WORK/users.ldif" >&2
   SLAPD_PORT=$(free_port)
-  /usr/sbin/slapd -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$SLAPD_PORT/" -d 0 > "$dir/slapd.log" 2>&1 &
+  "${ON_REST[@]}" /usr/sbin/slapd -f "$dir/slapd.conf" -h "ldap://127.0.0.1:$SLAPD_PORT/" -d 0 > "$dir/slapd.log" 2>&1 &
   SLAPD_PID=$!
   started "$SLAPD_PID"
   wait_port tcp "$SLAPD_PORT" "$SLAPD_PID" "$dir/slapd.log"
@@ -166,7 +179,7 @@ YAML
 # start_govroam NAME CONFIG PORT: the server jar on JDK 21+; sets GOVROAM_PID.
 start_govroam() {
   local name=$1 config=$2 port=$3
-  "$JAVA" -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" --enable-native-access=ALL-UNNAMED ${BENCH_GOVROAM_OPTS:-} \
+  "${ON_SERVER[@]}" "$JAVA" -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" --enable-native-access=ALL-UNNAMED ${BENCH_GOVROAM_OPTS:-} \
     -jar "$SERVER_JAR" run --config "$config" > "$WORK/$name.log" 2>&1 &
   GOVROAM_PID=$!
   started "$GOVROAM_PID"
@@ -267,7 +280,7 @@ need_rlm_ldap() {
 # start_freeradius NAME DIR PORT: foreground, no debug; sets FR_PID.
 start_freeradius() {
   local name=$1 dir=$2 port=$3
-  /usr/sbin/freeradius -f -d "$dir" -n radiusd -l "$dir/log/radius.log" > "$WORK/$name.log" 2>&1 &
+  "${ON_SERVER[@]}" /usr/sbin/freeradius -f -d "$dir" -n radiusd -l "$dir/log/radius.log" > "$WORK/$name.log" 2>&1 &
   FR_PID=$!
   started "$FR_PID"
   wait_port udp "$port" "$FR_PID" "$dir/log/radius.log"
@@ -277,7 +290,7 @@ start_freeradius() {
 # start_responder NAME PORT: the generator's trivial responder (ceiling; home server); sets RESPONDER_PID.
 start_responder() {
   local name=$1 port=$2
-  "$JAVA" -jar "$BENCH_JAR" responder --listen "127.0.0.1:$port" --secret "${3:-$SECRET}" \
+  "${ON_REST[@]}" "$JAVA" -jar "$BENCH_JAR" responder --listen "127.0.0.1:$port" --secret "${3:-$SECRET}" \
     --threads "${BENCH_RESPONDER_THREADS:-1}" --max-duration 60m > "$WORK/$name.log" 2>&1 &
   RESPONDER_PID=$!
   started "$RESPONDER_PID"
@@ -291,7 +304,7 @@ load() {
   local scenario=$1 server=$2 run=$3 outstanding=$4 port=$5 users=$6 pids=$7
   shift 7
   local line
-  if ! line=$("$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_GENERATOR_OPTS:-} -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
+  if ! line=$("${ON_REST[@]}" "$JAVA" --enable-native-access=ALL-UNNAMED ${BENCH_GENERATOR_OPTS:-} -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
       --users "$users" --outstanding "$outstanding" --count "$COUNT" --warmup "$WARMUP" --duration "$DURATION" \
       --timeout 2s --pids "$pids" --tags "scenario=$scenario,server=$server,run=$run" "$@" 2>>"$WORK/generator.err" \
       | grep '^RESULT'); then
@@ -309,7 +322,7 @@ prewarm() {
   shift 5
   [ "${PREWARM:-0}" -gt 0 ] || return 0
   log "pre-warming $server ($PREWARM requests, not recorded)"
-  "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
+  "${ON_REST[@]}" "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$BENCH_JAR" "${LOAD_MODE:-load}" --server "127.0.0.1:$port" --secret "$SECRET" \
     --users "$users" --outstanding 64 --count "$PREWARM" --warmup 0 --duration "$DURATION" \
     --timeout 2s --pids "$pids" --tags "scenario=$scenario,server=$server,run=prewarm" "$@" \
     >/dev/null 2>>"$WORK/generator.err" || log "pre-warm of $server failed (see generator.err)"
@@ -330,6 +343,7 @@ write_results() {
     echo "- OpenLDAP slapd: $(/usr/sbin/slapd -VV 2>&1 | head -1 | sed 's/.*slapd \([^ ]*\).*/\1/')"
     echo "- radsecproxy: $(/usr/sbin/radsecproxy -v 2>&1 | head -1 | sed 's/radsecproxy revision //')"
     echo "- counts: $COUNT requests per run after $WARMUP warm-up, $RUNS runs per server, alternating, outstanding: $OUTSTANDING_LIST"
+    [ "${BENCH_PIN:-0}" = 1 ] && echo "- **pinned** (BENCH_PIN=1): the server under test on CPU $SERVER_CPUS alone; slapd, the generator and the home server on CPU $OTHER_CPUS"
     [ "${BENCH_SMOKE:-0}" = 1 ] && echo "- **SMOKE RUN**: small counts on a shared machine; proves the scripts work, not a measurement."
     echo
     echo "$notes"
