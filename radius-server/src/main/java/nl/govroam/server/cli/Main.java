@@ -32,7 +32,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        PrintStream out = isRun(args) ? BufferedStdout.install() : System.out;
+        int code = run(args, out, System.err);
+        BufferedStdout.flush();
         if (code != OK || !isRun(args)) {
             System.exit(code);
         }
@@ -211,6 +213,7 @@ public final class Main {
             PidFile.removeOwn(pidFile);
             stopped.countDown();
             flushLogs();
+            BufferedStdout.flush();
         }, "govroam-shutdown"));
         try {
             PidFile.write(pidFile);
