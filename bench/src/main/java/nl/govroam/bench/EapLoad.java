@@ -69,7 +69,7 @@ final class EapLoad {
         bySlot = new Conversation[sockets][256];
         selector = Selector.open();
         for (int s = 0; s < sockets; s++) {
-            DatagramChannel ch = DatagramChannel.open();
+            DatagramChannel ch = RadiusWire.udpSocketFor(server.getAddress());
             ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
             ch.bind(new InetSocketAddress(server.getAddress(), 0));
             ch.connect(server);

@@ -60,7 +60,7 @@ final class LoadGenerator {
         this.freeCount = new int[sockets];
         this.selector = Selector.open();
         for (int s = 0; s < sockets; s++) {
-            DatagramChannel ch = DatagramChannel.open();
+            DatagramChannel ch = RadiusWire.udpSocketFor(options.server().getAddress());
             ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
             ch.setOption(java.net.StandardSocketOptions.SO_SNDBUF, 1 << 20);
             ch.bind(new InetSocketAddress(options.server().getAddress(), 0));

@@ -215,6 +215,15 @@ final class RadiusWire {
         return -1;
     }
 
+    /**
+     * A UDP socket of the address's own family: for an IPv4 server a plain IPv4 socket, not the JDK's default
+     * dual-stack IPv6 one, whose IPv4-mapped sends take the kernel's slower path (a route lookup per datagram).
+     */
+    static java.nio.channels.DatagramChannel udpSocketFor(java.net.InetAddress address) throws java.io.IOException {
+        return java.nio.channels.DatagramChannel.open(address instanceof java.net.Inet4Address
+                ? java.net.StandardProtocolFamily.INET : java.net.StandardProtocolFamily.INET6);
+    }
+
     static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -31,7 +31,7 @@ final class Responder {
         Thread[] workers = new Thread[threads];
         DatagramChannel[] channels = new DatagramChannel[threads];
         for (int i = 0; i < threads; i++) {
-            DatagramChannel ch = DatagramChannel.open();
+            DatagramChannel ch = RadiusWire.udpSocketFor(address.getAddress());
             ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             ch.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
             ch.bind(address);
