@@ -16,6 +16,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * The server's threads: one I/O event loop for the RADIUS listeners, the directories' LDAP connections and the
  * federation's peer sockets, so a request, its directory round trips and its reply stay on one thread with no
  * hand-off (nothing on it blocks); and virtual-thread workers for what does block or burns CPU (the signature of an
- * EAP TLS handshake, disk writes). They outlive reloads: a reload rebinds listeners on the same threads.
+ * EAP TLS handshake, disk writes; the handshake only where there is more than one CPU, {@link #handshakeWork}).
+ * They outlive reloads: a reload rebinds listeners on the same threads.
  */
 public final class IoThreads implements AutoCloseable {
     /** Datagrams read by one recvmmsg call (epoll). */
@@ -86,6 +88,20 @@ public final class IoThreads implements AutoCloseable {
 
     public ExecutorService workers() {
         return workers;
+    }
+
+    /**
+     * Where an EAP round's TLS handshake arithmetic (the server's key exchange and signature) runs: on a worker where
+     * the JVM has more than one CPU, so the event loop answers the cheap rounds meanwhile; on the event loop itself
+     * where it has one (a one-vCPU VM), because there a hand-off buys no parallelism and costs two thread switches
+     * per handshake.
+     */
+    public Executor handshakeWork() {
+        return handshakeWork(Runtime.getRuntime().availableProcessors(), workers);
+    }
+
+    static Executor handshakeWork(int cpus, Executor workers) {
+        return cpus > 1 ? workers : Runnable::run;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.socket.DatagramChannel;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +69,8 @@ public final class RadiusListeners implements AutoCloseable {
         Channel auth = null;
         try {
             auth = bind(group, server.address().getHostAddress(), server.authPort(),
-                    pipeline(ListenerKind.AUTH, snapshots, authProcessor, workers, inFlight, duplicates, counters, dropLog));
+                    pipeline(ListenerKind.AUTH, snapshots, authProcessor, io.handshakeWork(), inFlight, duplicates,
+                            counters, dropLog));
             Channel accounting = bind(group, server.address().getHostAddress(), server.accountingPort(),
                     pipeline(ListenerKind.ACCOUNTING, snapshots, accountingProcessor, workers, inFlight, duplicates,
                             counters, dropLog));
@@ -87,7 +89,7 @@ public final class RadiusListeners implements AutoCloseable {
     }
 
     private static ChannelInitializer<DatagramChannel> pipeline(
-            ListenerKind kind, Supplier<ServiceSnapshot> snapshots, RequestProcessor processor, ExecutorService workers,
+            ListenerKind kind, Supplier<ServiceSnapshot> snapshots, RequestProcessor processor, Executor workers,
             Semaphore inFlight, DuplicateCache duplicates, TransportCounters counters, RateLimitedLog dropLog) {
         ClientLookupHandler lookup = new ClientLookupHandler(snapshots, counters, dropLog);
         RadiusPacketDecoder decoder = new RadiusPacketDecoder(kind, counters, dropLog);
