@@ -45,8 +45,8 @@ if [ "${BENCH_PIN:-0}" = 1 ]; then
   command -v taskset >/dev/null 2>&1 || { echo "bench: BENCH_PIN=1 needs taskset (util-linux)" >&2; exit 1; }
   [ "$(nproc)" -ge 2 ] || { echo "bench: BENCH_PIN=1 needs at least 2 CPUs" >&2; exit 1; }
   SERVER_CPUS="${BENCH_SERVER_CPUS:-$(( $(nproc) - 1 ))}"
-  OTHER_CPUS="${BENCH_OTHER_CPUS:-0}"
-  [ -n "${BENCH_OTHER_CPUS:-}" ] || [ "$(nproc)" -eq 2 ] || OTHER_CPUS="0-$(( $(nproc) - 2 ))"
+  pin_rest=0; [ "$(nproc)" -gt 2 ] && pin_rest="0-$(( $(nproc) - 2 ))"
+  OTHER_CPUS="${BENCH_OTHER_CPUS:-$pin_rest}"
   ON_SERVER=(taskset -c "$SERVER_CPUS"); ON_REST=(taskset -c "$OTHER_CPUS")
 fi
 

@@ -1,5 +1,10 @@
 package nl.govroam.bench;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -219,9 +224,9 @@ final class RadiusWire {
      * A UDP socket of the address's own family: for an IPv4 server a plain IPv4 socket, not the JDK's default
      * dual-stack IPv6 one, whose IPv4-mapped sends take the kernel's slower path (a route lookup per datagram).
      */
-    static java.nio.channels.DatagramChannel udpSocketFor(java.net.InetAddress address) throws java.io.IOException {
-        return java.nio.channels.DatagramChannel.open(address instanceof java.net.Inet4Address
-                ? java.net.StandardProtocolFamily.INET : java.net.StandardProtocolFamily.INET6);
+    static DatagramChannel udpSocketFor(InetAddress address) throws IOException {
+        return DatagramChannel.open(address instanceof Inet4Address ? StandardProtocolFamily.INET
+                : StandardProtocolFamily.INET6);
     }
 
     static byte[] utf8(String s) {

@@ -79,6 +79,16 @@ class AsyncDirectoryTest {
         return ((LdapDirectory) directory).server(0).pools(loop).bind();
     }
 
+    /** The one bind connection of a one-connection directory on one of its loops, held: every bind there waits. */
+    private record HeldBind(EventLoop loop, LoopPool pool, LoopPool.Lease lease) {
+    }
+
+    private HeldBind holdTheBindConnection(DirectoryAuthenticator directory) throws Exception {
+        EventLoop loop = (EventLoop) group.next();
+        LoopPool pool = bindPool(loop, directory);
+        return new HeldBind(loop, pool, onLoop(loop, pool::acquire).get(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
     /** Starts {@code count} authentications of the staff user on {@code loop}, all in one task (all pending at once). */
     private static List<CompletableFuture<AuthOutcome>> staffLogins(EventLoop loop, DirectoryAuthenticator directory,
                                                                     int count) throws Exception {
@@ -278,9 +288,8 @@ class AsyncDirectoryTest {
         Duration wait = Duration.ofMillis(300);
         try (Slapd slapd = Slapd.start();
                 DirectoryAuthenticator directory = openOneConnection(slapd, "bind-busy", wait)) {
-            EventLoop loop = (EventLoop) group.next();
-            LoopPool bindPool = bindPool(loop, directory);
-            LoopPool.Lease held = onLoop(loop, bindPool::acquire).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            HeldBind bind = holdTheBindConnection(directory);
+            EventLoop loop = bind.loop();
 
             long start = System.nanoTime();
             AuthOutcome busy = onLoop(loop, () -> directory.authenticateAsync(login(STAFF_USER),
@@ -297,7 +306,7 @@ class AsyncDirectoryTest {
                     "wrong".toCharArray()).toCompletableFuture());
             Thread.sleep(100);
             assertFalse(first.isDone() || second.isDone(), "both wait for the one bind connection");
-            loop.execute(held::release);
+            loop.execute(bind.lease()::release);
             assertInstanceOf(AuthOutcome.Accepted.class, first.get(WAIT_SECONDS, TimeUnit.SECONDS));
             assertEquals(RejectReason.WRONG_PASSWORD, assertInstanceOf(AuthOutcome.Rejected.class,
                     second.get(WAIT_SECONDS, TimeUnit.SECONDS)).reason());
@@ -309,9 +318,10 @@ class AsyncDirectoryTest {
         Duration wait = Duration.ofMillis(600);
         try (Slapd slapd = Slapd.start();
                 DirectoryAuthenticator directory = openOneConnection(slapd, "bind-deadlines", wait)) {
-            EventLoop loop = (EventLoop) group.next();
-            LoopPool bindPool = bindPool(loop, directory);
-            LoopPool.Lease held = onLoop(loop, bindPool::acquire).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            HeldBind bind = holdTheBindConnection(directory);
+            EventLoop loop = bind.loop();
+            LoopPool bindPool = bind.pool();
+            LoopPool.Lease held = bind.lease();
             try {
                 long firstAsked = System.nanoTime();
                 CompletableFuture<Long> first = busyAt(loop, bindPool);

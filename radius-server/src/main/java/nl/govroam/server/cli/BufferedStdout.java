@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class BufferedStdout {
     static final long FLUSH_EVERY_MS = 200;
     private static final int BUFFER_BYTES = 64 * 1024;
-    private static PrintStream installed;
+    private static volatile PrintStream installed;
 
     private BufferedStdout() {
     }
@@ -37,10 +37,7 @@ final class BufferedStdout {
 
     /** Writes out what is buffered (no-op when nothing is installed). */
     static void flush() {
-        PrintStream out;
-        synchronized (BufferedStdout.class) {
-            out = installed;
-        }
+        PrintStream out = installed;
         if (out != null) {
             out.flush();
         }
