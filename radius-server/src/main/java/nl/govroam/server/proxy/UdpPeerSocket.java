@@ -55,8 +55,10 @@ final class UdpPeerSocket {
                 }
             }
         };
+        InetSocketAddress local = new InetSocketAddress(
+                peer.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0);
         Bootstrap bootstrap = new Bootstrap().group(group)
-                .channel(nl.govroam.server.transport.IoThreads.datagramChannel(group))
+                .channelFactory(nl.govroam.server.transport.IoThreads.datagramChannel(group, local.getAddress()))
                 .handler(new io.netty.channel.ChannelInitializer<io.netty.channel.Channel>() {
                     @Override
                     protected void initChannel(io.netty.channel.Channel ch) {
@@ -65,8 +67,7 @@ final class UdpPeerSocket {
                     }
                 });
         nl.govroam.server.transport.IoThreads.batchDatagramReads(bootstrap, group, RadiusPacket.MAX_LENGTH * 2);
-        this.bound = bootstrap.bind(
-                new InetSocketAddress(peer.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0));
+        this.bound = bootstrap.bind(local);
         this.channel = bound.channel();
         if (waitForBind) {
             bound.sync();

@@ -1,6 +1,7 @@
 package nl.govroam.server.transport;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -14,8 +15,11 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,9 +54,19 @@ public final class IoThreads implements AutoCloseable {
         return new IoThreads(group, workers);
     }
 
-    /** The datagram channel class that registers with {@code group} (epoll or NIO). */
-    public static Class<? extends DatagramChannel> datagramChannel(EventLoopGroup group) {
-        return isEpoll(group) ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    /**
+     * Makes the datagram channels that register with {@code group} (epoll or NIO) for a socket bound to
+     * {@code bindAddress}: an IPv4 socket for an IPv4 address, so its datagrams take the kernel's IPv4 path only (a
+     * dual-stack IPv6 socket passes each one through the IPv6 layer too); the default, dual-stack where the system has
+     * IPv6, for any other address, so {@code ::} still takes both.
+     */
+    public static ChannelFactory<DatagramChannel> datagramChannel(EventLoopGroup group, InetAddress bindAddress) {
+        boolean epoll = isEpoll(group);
+        if (bindAddress instanceof Inet4Address) {
+            return epoll ? () -> new EpollDatagramChannel(SocketProtocolFamily.INET)
+                    : () -> new NioDatagramChannel(SocketProtocolFamily.INET);
+        }
+        return epoll ? EpollDatagramChannel::new : NioDatagramChannel::new;
     }
 
     /** The TCP channel class that registers with {@code group} (epoll or NIO). */

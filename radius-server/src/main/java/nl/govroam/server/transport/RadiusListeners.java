@@ -115,14 +115,15 @@ public final class RadiusListeners implements AutoCloseable {
 
     private static Channel bind(EventLoopGroup group, String address, int port,
                                 ChannelInitializer<DatagramChannel> initializer) throws InterruptedException {
+        InetSocketAddress local = new InetSocketAddress(address, port);
         Bootstrap b = new Bootstrap()
                 .group(group)
-                .channel(IoThreads.datagramChannel(group))
+                .channelFactory(IoThreads.datagramChannel(group, local.getAddress()))
                 .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
                 .handler(initializer);
         // each datagram may take RECEIVE_BUFFER octets, so an oversize one is still seen whole
         IoThreads.batchDatagramReads(b, group, RECEIVE_BUFFER);
-        return b.bind(new InetSocketAddress(address, port)).sync().channel();
+        return b.bind(local).sync().channel();
     }
 
     public InetSocketAddress authAddress() {
