@@ -1,7 +1,6 @@
 package nl.govroam.server.codec;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +19,6 @@ public final class MicrosoftAttributes {
     /** RFC 2548 2.4.3. */
     public static final int MS_MPPE_RECV_KEY = 17;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SALT_LENGTH = 2;
     private static final int BLOCK = 16;
 
@@ -178,8 +176,7 @@ public final class MicrosoftAttributes {
 
     /** RFC 2548: the salt's most significant bit is set; each salt in one packet is unique. */
     private static byte[] salt() {
-        byte[] salt = new byte[SALT_LENGTH];
-        RANDOM.nextBytes(salt);
+        byte[] salt = RandomOctets.of(SALT_LENGTH);
         salt[0] |= (byte) 0x80;
         return salt;
     }

@@ -1,6 +1,5 @@
 package nl.govroam.server.codec;
 
-import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -9,7 +8,6 @@ import java.util.List;
  * computed last, over the final octets.
  */
 public final class PacketEncoder {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PacketEncoder() {
     }
@@ -56,9 +54,7 @@ public final class PacketEncoder {
     }
 
     public static byte[] randomAuthenticator() {
-        byte[] a = new byte[RadiusPacket.AUTHENTICATOR_LENGTH];
-        RANDOM.nextBytes(a);
-        return a;
+        return RandomOctets.of(RadiusPacket.AUTHENTICATOR_LENGTH);
     }
 
     private static byte[] layout(PacketCode code, int identifier, byte[] authenticator, List<RadiusAttribute> attributes,

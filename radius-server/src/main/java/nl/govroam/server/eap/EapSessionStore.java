@@ -1,6 +1,5 @@
 package nl.govroam.server.eap;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import nl.govroam.server.codec.RandomOctets;
 
 /**
  * The EAP conversations between rounds, keyed by the RADIUS State we sent (RFC 2865 5.24; 16 octets from a CSPRNG,
@@ -25,7 +25,6 @@ public final class EapSessionStore<S> {
     private final int max;
     private final long idleNanos;
     private final LongSupplier clock;
-    private final SecureRandom random = new SecureRandom();
     /** Insertion order is last-use order, as each round re-inserts: the head is the oldest. */
     private final LinkedHashMap<StateKey, Entry<S>> sessions = new LinkedHashMap<>();
     private final LongAdder created = new LongAdder();
@@ -48,8 +47,7 @@ public final class EapSessionStore<S> {
 
     /** Keeps a conversation until its next round; returns the State to send with the challenge. */
     public byte[] put(S session, boolean isNew) {
-        byte[] state = new byte[STATE_LENGTH];
-        random.nextBytes(state);
+        byte[] state = RandomOctets.of(STATE_LENGTH);
         long now = clock.getAsLong();
         synchronized (sessions) {
             removeExpired(now);

@@ -1,7 +1,6 @@
 package nl.govroam.server.proxy;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +9,7 @@ import nl.govroam.server.codec.AttributeType;
 import nl.govroam.server.codec.PacketEncoder;
 import nl.govroam.server.codec.RadiusAttribute;
 import nl.govroam.server.codec.RadiusPacket;
+import nl.govroam.server.codec.RandomOctets;
 import nl.govroam.server.codec.UserPasswordCipher;
 import nl.govroam.server.config.ClientRole;
 import nl.govroam.server.transport.InboundRequest;
@@ -22,8 +22,6 @@ import nl.govroam.server.transport.InboundRequest;
  * (RFC 5080 2.2.2). The revealed password lives only as long as this object and is cleared by {@link #close}.
  */
 final class OutboundRequest implements AutoCloseable {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final List<RadiusAttribute> before;
     private final List<RadiusAttribute> after;
     private final char[] password;
@@ -65,8 +63,7 @@ final class OutboundRequest implements AutoCloseable {
             after.add(new RadiusAttribute(AttributeType.OPERATOR_NAME,
                     ("1" + request.client().operator()).getBytes(StandardCharsets.UTF_8)));
         }
-        byte[] proxyState = new byte[8];
-        RANDOM.nextBytes(proxyState);
+        byte[] proxyState = RandomOctets.of(8);
         after.add(new RadiusAttribute(AttributeType.PROXY_STATE, proxyState));
         return Optional.of(new OutboundRequest(before, after, password, proxyState));
     }
