@@ -89,11 +89,6 @@ final class EapTlsServer extends DefaultTlsServer {
         return keys;
     }
 
-    /** EAP-TLS: the client must present a certificate, which is checked. */
-    boolean requiresClientCertificate() {
-        return clientCheck != null;
-    }
-
     /** Why the client certificate was refused, or null. */
     String clientRefusal() {
         return clientRefusal;

@@ -96,14 +96,16 @@ public final class TlsTunnel {
     }
 
     /**
-     * Whether {@link #receive} of this response will run heavy TLS arithmetic, so that the caller can run it off the
-     * event loop: the whole ClientHello, answered with the server's signature and key share; with a client
-     * certificate (EAP-TLS) also every later whole handshake message (certificate path and signature checks). The
-     * rest (fragments, acknowledgements, the peer's key share and Finished: one X25519 exchange, tens of
-     * microseconds; records after the handshake) is cheap enough for the event loop.
+     * Whether {@link #receive} of this response will run TLS handshake arithmetic, so that the caller can run it off
+     * the event loop: the whole ClientHello, answered with the server's signature and key share, and every later whole
+     * handshake flight of the client until the tunnel is up (TLS 1.2: its key share, the X25519 exchange of some 25
+     * microseconds and the Finished; TLS 1.3: its Finished; with a client certificate, EAP-TLS, also the certificate
+     * path and signature checks). Fragments, acknowledgements and records after the handshake stay on the event loop.
+     * The key exchange went to the event loop before; on 2 shared cores moving it off was worth 8% more handshakes/s
+     * at 64 outstanding (bench/results/2026-11-26-kex-off-loop.md).
      */
     public boolean computes(byte[] typeData) {
-        boolean heavyStage = outbound == null || (server.requiresClientCertificate() && !wasEstablished && !outbound.hasMore());
+        boolean heavyStage = outbound == null || !wasEstablished && !outbound.hasMore();
         if (!heavyStage) {
             return false;
         }

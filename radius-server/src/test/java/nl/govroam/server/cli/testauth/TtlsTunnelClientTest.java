@@ -98,13 +98,23 @@ class TtlsTunnelClientTest {
 
     private static Run run(ServerCertificateCheck check, ProtocolVersion version, TlsServerSettings settings)
             throws Exception {
+        return run(check, version, settings, new ArrayList<>());
+    }
+
+    /** @param computing gets the round numbers whose response the server said it would compute on ({@link TlsTunnel#computes}) */
+    private static Run run(ServerCertificateCheck check, ProtocolVersion version, TlsServerSettings settings,
+                           List<Integer> computing) throws Exception {
         TunnelTlsClient tls = new TunnelTlsClient(check, new ProtocolVersion[] {version});
         TtlsTunnelClient client = new TtlsTunnelClient(tls, InnerPap.avps("jan@gemeente.nl", "geheim".toCharArray()),
                 SMALL_FRAGMENTS);
         TlsTunnel server = TlsTunnel.open(settings, TTLS, ResumptionScope.NONE, SMALL_FRAGMENTS, 64 * 1024);
         byte[] request = TlsTunnel.startTypeData();
         for (int round = 1; round <= 60; round++) {
-            switch (server.receive(client.respond(request))) {
+            byte[] response = client.respond(request);
+            if (server.computes(response)) {
+                computing.add(round);
+            }
+            switch (server.receive(response)) {
                 case TlsTunnel.Reply reply -> request = reply.typeData();
                 case TlsTunnel.Failed failed -> fail(failed.reason());
                 case TlsTunnel.Received received -> {
@@ -133,6 +143,27 @@ class TtlsTunnelClientTest {
         assertArrayEquals(run.server().keys().msk(), run.tls().msk());
         assertEquals(tls13 ? "TLSv1.3" : "TLSv1.2", run.tls().tlsVersion());
         assertTrue(run.rounds() > 6, "fragments of " + SMALL_FRAGMENTS + " octets take several rounds: " + run.rounds());
+    }
+
+    /**
+     * The rounds an event loop hands to a worker: the one whose response completes the ClientHello and the one that
+     * completes the client's next flight (TLS 1.2: key share and Finished; TLS 1.3: Finished); never a fragment, an
+     * acknowledgement or a record after the handshake.
+     */
+    @ParameterizedTest(name = "TLS 1.3: {0}")
+    @CsvSource({"false", "true"})
+    void onlyTheClientsWholeHandshakeFlightsAreComputedOffTheLoop(boolean tls13) throws Exception {
+        List<Integer> computing = new ArrayList<>();
+        Run run = run(ServerCertificateCheck.trusting(ca.chain(), "radius.test"),
+                tls13 ? ProtocolVersion.TLSv13 : ProtocolVersion.TLSv12, settings, computing);
+        assertEquals(2, computing.size(), "ClientHello and the client's next flight, in rounds " + computing
+                + " of " + run.rounds());
+        // TLS 1.3's ClientHello (with its key shares) takes two fragments, and the first of them is a cheap round
+        assertEquals(tls13 ? 2 : 1, computing.get(0), "the round that completes the ClientHello");
+        assertTrue(computing.get(1) > computing.get(0) + 1,
+                "the server's flight, in fragments, is acknowledged in cheap rounds between: " + computing);
+        // TLS 1.3: the client's Finished and the inner data arrive together; TLS 1.2: the inner data comes after
+        assertEquals(tls13, run.rounds() == computing.get(1), "rounds " + computing + " of " + run.rounds());
     }
 
     @Test
