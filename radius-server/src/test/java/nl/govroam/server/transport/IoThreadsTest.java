@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -49,37 +52,52 @@ class IoThreadsTest {
 
     @Test
     void aSocketBoundToAnIpv4AddressIsAnIpv4SocketAndStillReceives() throws Exception {
-        assumeTrue(Files.isReadable(Path.of("/proc/net/udp6")), "needs Linux's /proc/net/udp6");
         try (IoThreads threads = IoThreads.start()) {
-            BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
-            Channel v4 = bindReceiver(threads, "127.0.0.1", received);
-            Channel any = bindReceiver(threads, "::", received);
-            int v4Port = ((InetSocketAddress) v4.localAddress()).getPort();
-            int anyPort = ((InetSocketAddress) any.localAddress()).getPort();
-            // the kernel's own tables: an IPv4 socket is in /proc/net/udp, a dual-stack one in /proc/net/udp6
-            assertTrue(listed("/proc/net/udp", v4Port), "127.0.0.1 not an IPv4 socket");
-            assertTrue(!listed("/proc/net/udp6", v4Port), "127.0.0.1 bound on an IPv6 socket");
-            assertTrue(listed("/proc/net/udp6", anyPort), ":: not a dual-stack IPv6 socket");
-            try (DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-                for (int port : new int[] {v4Port, anyPort}) {
-                    byte[] hello = ("hello " + port).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                    client.send(new java.net.DatagramPacket(hello, hello.length,
-                            InetAddress.getByName("127.0.0.1"), port));
-                    String got = received.poll(5, TimeUnit.SECONDS);
-                    assertNotNull(got, "nothing arrived on port " + port);
-                    assertEquals("hello " + port, got);
-                }
-            }
-            v4.close().sync();
-            any.close().sync();
+            checkSocketFamilies(threads.group());
         }
     }
 
-    private static Channel bindReceiver(IoThreads threads, String address, BlockingQueue<String> received)
+    /** The same with NIO, the transport where native epoll is not available. */
+    @Test
+    void theSameOnNio() throws Exception {
+        EventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            checkSocketFamilies(nio);
+        } finally {
+            nio.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static void checkSocketFamilies(EventLoopGroup group) throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/udp6")), "needs Linux's /proc/net/udp6");
+        BlockingQueue<String> received = new ArrayBlockingQueue<>(4);
+        Channel v4 = bindReceiver(group, "127.0.0.1", received);
+        Channel any = bindReceiver(group, "::", received);
+        int v4Port = ((InetSocketAddress) v4.localAddress()).getPort();
+        int anyPort = ((InetSocketAddress) any.localAddress()).getPort();
+        // the kernel's own tables: an IPv4 socket is in /proc/net/udp, a dual-stack one in /proc/net/udp6
+        assertTrue(listed("/proc/net/udp", v4Port), "127.0.0.1 not an IPv4 socket");
+        assertTrue(!listed("/proc/net/udp6", v4Port), "127.0.0.1 bound on an IPv6 socket");
+        assertTrue(listed("/proc/net/udp6", anyPort), ":: not a dual-stack IPv6 socket");
+        try (DatagramSocket client = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            for (int port : new int[] {v4Port, anyPort}) {
+                byte[] hello = ("hello " + port).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                client.send(new java.net.DatagramPacket(hello, hello.length,
+                        InetAddress.getByName("127.0.0.1"), port));
+                String got = received.poll(5, TimeUnit.SECONDS);
+                assertNotNull(got, "nothing arrived on port " + port);
+                assertEquals("hello " + port, got);
+            }
+        }
+        v4.close().sync();
+        any.close().sync();
+    }
+
+    private static Channel bindReceiver(EventLoopGroup group, String address, BlockingQueue<String> received)
             throws InterruptedException {
         InetSocketAddress local = new InetSocketAddress(address, 0);
-        return new Bootstrap().group(threads.group())
-                .channelFactory(IoThreads.datagramChannel(threads.group(), local.getAddress()))
+        return new Bootstrap().group(group)
+                .channelFactory(IoThreads.datagramChannel(group, local.getAddress()))
                 .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
                     @Override
                     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
