@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server's threads: one I/O event loop for the RADIUS listeners, the directories' LDAP connections and the
  * federation's peer sockets, so a request, its directory round trips and its reply stay on one thread with no
- * hand-off (nothing on it blocks); and virtual-thread workers for what does block or burns CPU (the signature of an
- * EAP TLS handshake, disk writes; the handshake only where there is more than one CPU, {@link #handshakeWork}).
+ * hand-off (nothing on it blocks); virtual-thread workers for what blocks (disk writes); and, where there is more than
+ * one CPU, one platform thread per CPU for the arithmetic of EAP's TLS handshakes ({@link #handshakeWork}).
  * They outlive reloads: a reload rebinds listeners on the same threads.
  */
 public final class IoThreads implements AutoCloseable {
@@ -37,13 +37,19 @@ public final class IoThreads implements AutoCloseable {
     private static final int DATAGRAMS_PER_READ = 16;
     private final EventLoopGroup group;
     private final ExecutorService workers;
+    /** Null where the JVM has one CPU: the handshakes' arithmetic then runs on the event loop. */
+    private final ExecutorService handshakes;
 
-    private IoThreads(EventLoopGroup group, ExecutorService workers) {
+    private IoThreads(EventLoopGroup group, ExecutorService workers, ExecutorService handshakes) {
         this.group = group;
         this.workers = workers;
+        this.handshakes = handshakes;
     }
 
-    /** One event loop (native epoll where available) and a virtual thread per blocking task. */
+    /**
+     * One event loop (native epoll where available), a virtual thread per blocking task and, with more than one CPU,
+     * the handshake threads.
+     */
     public static IoThreads start() {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
@@ -51,7 +57,10 @@ public final class IoThreads implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         ExecutorService workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("radius-worker-", 0).factory());
-        return new IoThreads(group, workers);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        ExecutorService handshakes = cpus > 1 ? Executors.newFixedThreadPool(cpus,
+                Thread.ofPlatform().name("eap-handshake-", 0).daemon().factory()) : null;
+        return new IoThreads(group, workers, handshakes);
     }
 
     /**
@@ -105,22 +114,27 @@ public final class IoThreads implements AutoCloseable {
     }
 
     /**
-     * Where an EAP round's TLS handshake arithmetic (the server's key exchange and signature) runs: on a worker where
-     * the JVM has more than one CPU, so the event loop answers the cheap rounds meanwhile; on the event loop itself
-     * where it has one (a one-vCPU VM), because there a hand-off buys no parallelism and costs two thread switches
-     * per handshake.
+     * Where an EAP round's TLS handshake arithmetic (the server's key exchange and signature) runs: where the JVM has
+     * more than one CPU, on a handshake thread, so the event loop answers the cheap rounds meanwhile; on the event loop
+     * itself where it has one (a one-vCPU VM), because there a hand-off buys no parallelism and costs two thread
+     * switches per handshake. Platform threads, one per CPU, not virtual ones: the work never blocks, and on 2 shared
+     * cores the virtual threads' scheduler cost 8% more CPU per handshake at 16 outstanding
+     * (bench/results/2026-11-26-kex-off-loop.md).
      */
     public Executor handshakeWork() {
-        return handshakeWork(Runtime.getRuntime().availableProcessors(), workers);
+        return handshakeWork(Runtime.getRuntime().availableProcessors(), handshakes);
     }
 
-    static Executor handshakeWork(int cpus, Executor workers) {
-        return cpus > 1 ? workers : Runnable::run;
+    static Executor handshakeWork(int cpus, Executor handshakeThreads) {
+        return cpus > 1 && handshakeThreads != null ? handshakeThreads : Runnable::run;
     }
 
     @Override
     public void close() {
         workers.shutdownNow();
+        if (handshakes != null) {
+            handshakes.shutdownNow();
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -51,6 +51,21 @@ class IoThreadsTest {
     }
 
     @Test
+    void theServersHandshakeWorkRunsOnAHandshakeThreadOrWithOneCpuInline() throws Exception {
+        try (IoThreads threads = IoThreads.start()) {
+            java.util.concurrent.CompletableFuture<Thread> ranOn = new java.util.concurrent.CompletableFuture<>();
+            threads.handshakeWork().execute(() -> ranOn.complete(Thread.currentThread()));
+            Thread thread = ranOn.get(5, TimeUnit.SECONDS);
+            if (Runtime.getRuntime().availableProcessors() > 1) {
+                assertTrue(thread.getName().startsWith("eap-handshake-"), thread.getName());
+                assertTrue(!thread.isVirtual() && thread.isDaemon(), "a platform daemon thread: " + thread);
+            } else {
+                assertEquals(Thread.currentThread(), thread);
+            }
+        }
+    }
+
+    @Test
     void aSocketBoundToAnIpv4AddressIsAnIpv4SocketAndStillReceives() throws Exception {
         try (IoThreads threads = IoThreads.start()) {
             checkSocketFamilies(threads.group());
