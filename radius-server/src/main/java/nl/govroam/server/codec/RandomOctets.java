@@ -1,6 +1,7 @@
 package nl.govroam.server.codec;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -33,7 +34,7 @@ public final class RandomOctets {
                 used = 0;
             }
             System.arraycopy(pool, used, into, 0, into.length);
-            java.util.Arrays.fill(pool, used, used + into.length, (byte) 0);
+            Arrays.fill(pool, used, used + into.length, (byte) 0);
             used += into.length;
         } finally {
             LOCK.unlock();

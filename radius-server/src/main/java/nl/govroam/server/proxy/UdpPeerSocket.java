@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import nl.govroam.server.codec.PacketCode;
 import nl.govroam.server.codec.RadiusPacket;
+import nl.govroam.server.transport.IoThreads;
 
 /**
  * One UDP socket to a peer with its own 256 Identifiers. Requests are retransmitted identically (same Identifier,
@@ -58,7 +59,7 @@ final class UdpPeerSocket {
         InetSocketAddress local = new InetSocketAddress(
                 peer.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0);
         Bootstrap bootstrap = new Bootstrap().group(group)
-                .channelFactory(nl.govroam.server.transport.IoThreads.datagramChannel(group, local.getAddress()))
+                .channelFactory(IoThreads.datagramChannel(group, local.getAddress()))
                 .handler(new io.netty.channel.ChannelInitializer<io.netty.channel.Channel>() {
                     @Override
                     protected void initChannel(io.netty.channel.Channel ch) {
@@ -66,7 +67,7 @@ final class UdpPeerSocket {
                         ch.pipeline().addLast(new io.netty.handler.flush.FlushConsolidationHandler(64, true), replies);
                     }
                 });
-        nl.govroam.server.transport.IoThreads.batchDatagramReads(bootstrap, group, RadiusPacket.MAX_LENGTH * 2);
+        IoThreads.batchDatagramReads(bootstrap, group, RadiusPacket.MAX_LENGTH * 2);
         this.bound = bootstrap.bind(local);
         this.channel = bound.channel();
         if (waitForBind) {

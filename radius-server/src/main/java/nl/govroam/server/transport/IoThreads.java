@@ -39,11 +39,14 @@ public final class IoThreads implements AutoCloseable {
     private final ExecutorService workers;
     /** Null where the JVM has one CPU: the handshakes' arithmetic then runs on the event loop. */
     private final ExecutorService handshakes;
+    private final Executor handshakeWork;
 
-    private IoThreads(EventLoopGroup group, ExecutorService workers, ExecutorService handshakes) {
+    private IoThreads(EventLoopGroup group, ExecutorService workers, int cpus) {
         this.group = group;
         this.workers = workers;
-        this.handshakes = handshakes;
+        this.handshakes = cpus > 1 ? Executors.newFixedThreadPool(cpus,
+                Thread.ofPlatform().name("eap-handshake-", 0).daemon().factory()) : null;
+        this.handshakeWork = handshakeWork(cpus, handshakes);
     }
 
     /**
@@ -57,10 +60,7 @@ public final class IoThreads implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         ExecutorService workers = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("radius-worker-", 0).factory());
-        int cpus = Runtime.getRuntime().availableProcessors();
-        ExecutorService handshakes = cpus > 1 ? Executors.newFixedThreadPool(cpus,
-                Thread.ofPlatform().name("eap-handshake-", 0).daemon().factory()) : null;
-        return new IoThreads(group, workers, handshakes);
+        return new IoThreads(group, workers, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -122,11 +122,11 @@ public final class IoThreads implements AutoCloseable {
      * (bench/results/2026-11-26-kex-off-loop.md).
      */
     public Executor handshakeWork() {
-        return handshakeWork(Runtime.getRuntime().availableProcessors(), handshakes);
+        return handshakeWork;
     }
 
     static Executor handshakeWork(int cpus, Executor handshakeThreads) {
-        return cpus > 1 && handshakeThreads != null ? handshakeThreads : Runnable::run;
+        return cpus > 1 ? handshakeThreads : Runnable::run;
     }
 
     @Override
