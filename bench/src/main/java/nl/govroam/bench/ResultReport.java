@@ -24,8 +24,13 @@ final class ResultReport {
         Path in = Path.of(a.string("in", "results.txt"));
         String baseline = a.string("baseline", "govroam");
         a.rejectUnused();
+        System.out.print(markdown(Files.readAllLines(in), baseline));
+    }
+
+    /** The Markdown tables for the RESULT lines among {@code lines}, ratios taken as {@code baseline} ÷ each other. */
+    static String markdown(List<String> lines, String baseline) {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(in)) {
+        for (String line : lines) {
             if (!line.startsWith("RESULT ")) {
                 continue;
             }
@@ -70,6 +75,7 @@ final class ResultReport {
                             ratios.append("| ").append(outstanding).append(" | ").append(baseline).append(" ÷ ")
                                     .append(server)
                                     .append(" | ").append(ratio(base, runs, "rps"))
+                                    .append(" | ").append(pairedRatios(base, runs, "rps"))
                                     .append(" | ").append(ratio(base, runs, "p99_us"))
                                     .append(" | ").append(ratio(base, runs, "cpu_us.server"))
                                     .append(" |\n");
@@ -79,13 +85,16 @@ final class ResultReport {
             });
             if (!ratios.isEmpty()) {
                 md.append("\nRatios of medians (req/s: higher is better for ").append(baseline)
-                        .append("; p99 and CPU per request: lower is better):\n\n")
-                        .append("| outstanding | ratio | req/s | p99 | server CPU/req |\n|---:|---|---:|---:|---:|\n")
+                        .append("; p99 and CPU per request: lower is better), and the req/s ratio of each pair of runs")
+                        .append(" made one after the other (run 1 with run 1, ...: median, min-max), which shows how")
+                        .append(" far the machine moved the ratio:\n\n")
+                        .append("| outstanding | ratio | req/s | req/s, pair by pair | p99 | server CPU/req |\n")
+                        .append("|---:|---|---:|---|---:|---:|\n")
                         .append(ratios);
             }
             md.append('\n');
         });
-        System.out.print(md);
+        return md.toString();
     }
 
     private static double[] values(List<Map<String, String>> runs, String key) {
@@ -115,6 +124,27 @@ final class ResultReport {
 
     private static long sum(List<Map<String, String>> runs, String key) {
         return (long) Arrays.stream(values(runs, key)).sum();
+    }
+
+    /**
+     * The ratio of {@code key} for each run number both servers have (the runs alternate, so run N of each was made
+     * one after the other): median (min-max), or "-" without a common run number.
+     */
+    static String pairedRatios(List<Map<String, String>> a, List<Map<String, String>> b, String key) {
+        Map<String, Double> other = new LinkedHashMap<>();
+        for (Map<String, String> run : b) {
+            if (run.containsKey("run") && run.containsKey(key)) {
+                other.put(run.get("run"), Double.parseDouble(run.get(key)));
+            }
+        }
+        double[] ratios = a.stream()
+                .filter(run -> run.containsKey(key) && other.containsKey(run.get("run")) && other.get(run.get("run")) > 0)
+                .mapToDouble(run -> Double.parseDouble(run.get(key)) / other.get(run.get("run")))
+                .sorted().toArray();
+        if (ratios.length == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.2fx (%.2fx-%.2fx)", med(ratios), ratios[0], ratios[ratios.length - 1]);
     }
 
     private static String ratio(List<Map<String, String>> a, List<Map<String, String>> b, String key) {
