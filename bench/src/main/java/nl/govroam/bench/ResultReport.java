@@ -133,12 +133,12 @@ final class ResultReport {
     static String pairedRatios(List<Map<String, String>> a, List<Map<String, String>> b, String key) {
         Map<String, Double> other = new LinkedHashMap<>();
         for (Map<String, String> run : b) {
-            if (run.containsKey("run") && run.containsKey(key)) {
+            if (run.containsKey("run") && run.containsKey(key) && Double.parseDouble(run.get(key)) > 0) {
                 other.put(run.get("run"), Double.parseDouble(run.get(key)));
             }
         }
         double[] ratios = a.stream()
-                .filter(run -> run.containsKey(key) && other.containsKey(run.get("run")) && other.get(run.get("run")) > 0)
+                .filter(run -> run.containsKey(key) && other.containsKey(run.get("run")))
                 .mapToDouble(run -> Double.parseDouble(run.get(key)) / other.get(run.get("run")))
                 .sorted().toArray();
         if (ratios.length == 0) {

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,7 +58,7 @@ final class UdpPeerSocket {
             }
         };
         InetSocketAddress local = new InetSocketAddress(
-                peer.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0);
+                peer.getAddress() instanceof Inet6Address ? "::" : "0.0.0.0", 0);
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channelFactory(IoThreads.datagramChannel(group, local.getAddress()))
                 .handler(new io.netty.channel.ChannelInitializer<io.netty.channel.Channel>() {
