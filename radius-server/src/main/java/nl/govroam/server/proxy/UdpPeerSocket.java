@@ -6,9 +6,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -61,11 +63,11 @@ final class UdpPeerSocket {
                 peer.getAddress() instanceof Inet6Address ? "::" : "0.0.0.0", 0);
         Bootstrap bootstrap = new Bootstrap().group(group)
                 .channelFactory(IoThreads.datagramChannel(group, local.getAddress()))
-                .handler(new io.netty.channel.ChannelInitializer<io.netty.channel.Channel>() {
+                .handler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(io.netty.channel.Channel ch) {
+                    protected void initChannel(Channel ch) {
                         // requests forwarded in one turn of the event loop leave together (sendmmsg on epoll)
-                        ch.pipeline().addLast(new io.netty.handler.flush.FlushConsolidationHandler(64, true), replies);
+                        ch.pipeline().addLast(new FlushConsolidationHandler(64, true), replies);
                     }
                 });
         IoThreads.batchDatagramReads(bootstrap, group, RadiusPacket.MAX_LENGTH * 2);
