@@ -3,10 +3,6 @@ package nl.govroam.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,13 +26,9 @@ final class EapLoad {
     private final boolean tls13;
     private final java.util.SplittableRandom pick = new java.util.SplittableRandom();
 
-    private final DatagramChannel[] channels;
-    private final Selector selector;
+    private final ServerSockets sockets;
     private final Conversation[][] bySlot;
     private final byte[] out = new byte[4096];
-    private final byte[] in = new byte[4096];
-    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(4096);
-    private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(4096);
     private int nextId;
     /** Round trips of the handshakes that ended (accepted or rejected) in the last phase, and how many ended. */
     private long endedRoundTrips;
@@ -64,19 +56,8 @@ final class EapLoad {
         this.timeoutNanos = timeoutNanos;
         this.abandonAfter = abandonAfter;
         this.tls13 = tls13;
-        int sockets = Math.max(1, (outstanding + LoadGenerator.IDS_PER_SOCKET - 1) / LoadGenerator.IDS_PER_SOCKET);
-        channels = new DatagramChannel[sockets];
-        bySlot = new Conversation[sockets][256];
-        selector = Selector.open();
-        for (int s = 0; s < sockets; s++) {
-            DatagramChannel ch = RadiusWire.udpSocketFor(server.getAddress());
-            ch.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
-            ch.bind(new InetSocketAddress(server.getAddress(), 0));
-            ch.connect(server);
-            ch.configureBlocking(false);
-            ch.register(selector, SelectionKey.OP_READ, s);
-            channels[s] = ch;
-        }
+        sockets = new ServerSockets(server, outstanding);
+        bySlot = new Conversation[sockets.count()][256];
     }
 
     static void main(Args a) throws Exception {
@@ -176,6 +157,69 @@ final class EapLoad {
         return new LoadGenerator.Stats(sent, acc, rej, oth, to, st, bad, elapsed, all);
     }
 
+    /** The counts of one phase; takes the replies and answers each Access-Challenge with the next request. */
+    private final class Phase implements ServerSockets.Receiver {
+        long accepts;
+        long rejects;
+        long others;
+        long stale;
+        long bad;
+        int live;
+        final LatencyRecorder latencies;
+
+        Phase(long count) {
+            latencies = new LatencyRecorder((int) Math.min(count, 10_000_000L));
+        }
+
+        @Override
+        public void packet(int s, byte[] in, int length) {
+            int id = in[1] & 0xFF;
+            Conversation c = bySlot[s][id];
+            if (c == null) {
+                stale++;
+                return;
+            }
+            if (!wire.replyAuthentic(in, length, c.authenticator, 0)) {
+                bad++;
+                return;
+            }
+            bySlot[s][id] = null;
+            int code = in[0] & 0xFF;
+            boolean finished = true;
+            if (code == RadiusWire.ACCESS_ACCEPT || code == RadiusWire.ACCESS_REJECT) {
+                if (code == RadiusWire.ACCESS_ACCEPT) {
+                    accepts++;
+                } else {
+                    rejects++;
+                }
+                ended(c);
+                latencies.record(System.nanoTime() - c.started);
+            } else if (code == RadiusWire.ACCESS_CHALLENGE) {
+                if (abandonAfter > 0 && c.client.roundTrips() >= abandonAfter) {
+                    others++;
+                } else {
+                    try {
+                        c.state = attribute(in, length, RadiusWire.STATE);
+                        byte[] eap = eapMessage(in, length);
+                        finished = !send(c, c.client.onRequest(eap));
+                        if (finished) {
+                            bad++;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        if (bad++ == 0) {
+                            System.err.println("eap: first failed conversation: " + e);
+                        }
+                    }
+                }
+            } else {
+                others++;
+            }
+            if (finished) {
+                live--;
+            }
+        }
+    }
+
     LoadGenerator.Stats phase(long count, long durationNanos) throws IOException {
         long start = System.nanoTime();
         long deadline = start + durationNanos;
@@ -183,25 +227,20 @@ final class EapLoad {
         endedRoundTrips = 0;
         ended = 0;
         negotiated.clear();
-        long accepts = 0;
-        long rejects = 0;
-        long others = 0;
         long timeouts = 0;
-        long stale = 0;
-        long bad = 0;
-        int live = 0;
+        sockets.takeBad();
+        Phase p = new Phase(count);
         long lastScan = start;
-        LatencyRecorder latencies = new LatencyRecorder((int) Math.min(count, 10_000_000L));
         while (true) {
             long now = System.nanoTime();
             boolean starting = begun < count && now < deadline;
-            if (!starting && live == 0) {
+            if (!starting && p.live == 0) {
                 break;
             }
             if (!starting && now > deadline + timeoutNanos + 1_000_000_000L) {
                 break;
             }
-            while (starting && live < outstanding && begun < count) {
+            while (starting && p.live < outstanding && begun < count) {
                 int u = pick.nextInt(users.size());
                 Conversation c = new Conversation();
                 c.client = new TtlsPapClient(outer, users.names()[u], users.passwords()[u], tls13);
@@ -210,79 +249,9 @@ final class EapLoad {
                     break;
                 }
                 begun++;
-                live++;
+                p.live++;
             }
-            int ready = selector.select(1);
-            if (ready > 0) {
-                for (SelectionKey key : selector.selectedKeys()) {
-                    int s = (Integer) key.attachment();
-                    while (true) {
-                        receiveBuffer.clear();
-                        int n;
-                        try {
-                            n = channels[s].read(receiveBuffer);
-                        } catch (java.net.PortUnreachableException e) {
-                            bad++;
-                            continue;
-                        }
-                        if (n <= 0) {
-                            break;
-                        }
-                        receiveBuffer.flip();
-                        receiveBuffer.get(in, 0, n);
-                        int length = n >= 20 ? ((in[2] & 0xFF) << 8) | (in[3] & 0xFF) : 0;
-                        if (length < 20 || length > n) {
-                            bad++;
-                            continue;
-                        }
-                        int id = in[1] & 0xFF;
-                        Conversation c = bySlot[s][id];
-                        if (c == null) {
-                            stale++;
-                            continue;
-                        }
-                        if (!wire.replyAuthentic(in, length, c.authenticator, 0)) {
-                            bad++;
-                            continue;
-                        }
-                        bySlot[s][id] = null;
-                        int code = in[0] & 0xFF;
-                        boolean finished = true;
-                        if (code == RadiusWire.ACCESS_ACCEPT) {
-                            accepts++;
-                            ended(c);
-                            latencies.record(System.nanoTime() - c.started);
-                        } else if (code == RadiusWire.ACCESS_REJECT) {
-                            rejects++;
-                            ended(c);
-                            latencies.record(System.nanoTime() - c.started);
-                        } else if (code == RadiusWire.ACCESS_CHALLENGE) {
-                            if (abandonAfter > 0 && c.client.roundTrips() >= abandonAfter) {
-                                others++;
-                            } else {
-                                try {
-                                    c.state = attribute(in, length, RadiusWire.STATE);
-                                    byte[] eap = eapMessage(in, length);
-                                    finished = !send(c, c.client.onRequest(eap));
-                                    if (finished) {
-                                        bad++;
-                                    }
-                                } catch (IOException | RuntimeException e) {
-                                    if (bad++ == 0) {
-                                        System.err.println("eap: first failed conversation: " + e);
-                                    }
-                                }
-                            }
-                        } else {
-                            others++;
-                        }
-                        if (finished) {
-                            live--;
-                        }
-                    }
-                }
-                selector.selectedKeys().clear();
-            }
+            sockets.receive(1, p);
             now = System.nanoTime();
             if (now - lastScan > 10_000_000L) {
                 lastScan = now;
@@ -291,7 +260,7 @@ final class EapLoad {
                         Conversation c = slots[id];
                         if (c != null && now - c.sentAt > timeoutNanos) {
                             slots[id] = null;
-                            live--;
+                            p.live--;
                             timeouts++;
                         }
                     }
@@ -306,8 +275,8 @@ final class EapLoad {
                 }
             }
         }
-        return new LoadGenerator.Stats(begun, accepts, rejects, others, timeouts, stale, bad,
-                System.nanoTime() - start, latencies.sorted());
+        return new LoadGenerator.Stats(begun, p.accepts, p.rejects, p.others, timeouts, p.stale,
+                p.bad + sockets.takeBad(), System.nanoTime() - start, p.latencies.sorted());
     }
 
     /** Counts a handshake that ended (accepted or rejected): its round trips and what its server chose. */
@@ -319,8 +288,8 @@ final class EapLoad {
 
     /** Sends the conversation's next Access-Request on a free identifier; false when none is free right now. */
     private boolean send(Conversation c, byte[] eap) throws IOException {
-        for (int tries = 0; tries < channels.length * 256; tries++) {
-            int s = nextId / 256 % channels.length;
+        for (int tries = 0; tries < bySlot.length * 256; tries++) {
+            int s = nextId / 256 % bySlot.length;
             int id = nextId & 255;
             nextId++;
             if (bySlot[s][id] != null) {
@@ -339,18 +308,12 @@ final class EapLoad {
             pos = wire.nasAttributes(out, pos);
             int length = wire.finishRequest(out, pos, true);
             System.arraycopy(out, 4, c.authenticator, 0, 16);
-            sendBuffer.clear();
-            sendBuffer.put(out, 0, length).flip();
             c.socket = s;
             c.id = id;
             c.sentAt = System.nanoTime();
             bySlot[s][id] = c;
-            try {
-                if (channels[s].write(sendBuffer) > 0) {
-                    return true;
-                }
-            } catch (java.net.PortUnreachableException e) {
-                // counted by the caller
+            if (sockets.send(s, out, length)) {
+                return true;
             }
             bySlot[s][id] = null;
             return false;
