@@ -71,11 +71,26 @@ trap 'exit 130' INT TERM
 log() { echo "bench: $*" >&2; }
 
 build() {
-  if [ ! -f "$BENCH_JAR" ] || [ ! -f "$SERVER_JAR" ]; then
-    log "building (mvn -o package -DskipTests)"
+  local why
+  why=$(stale_jars)
+  if [ -n "$why" ]; then
+    log "building ($why; mvn -o package -DskipTests)"
     local mvn=mvn; command -v mvn >/dev/null 2>&1 || mvn="$ROOT/mvnw"
     (cd "$ROOT" && "$mvn" -B -o -q package -DskipTests) >&2
   fi
+}
+
+# Why the jars must be built, or nothing when they are newer than every source file and pom.xml: a result file names
+# the commit it was measured at, so it must not come from jars of an older tree.
+stale_jars() {
+  local jar modules newer
+  for jar in "$SERVER_JAR" "$BENCH_JAR"; do
+    [ -f "$jar" ] || { echo "no ${jar#"$ROOT"/}"; return; }
+    if [ "$jar" = "$SERVER_JAR" ]; then modules=("$ROOT/ldap-bridge" "$ROOT/radius-server"); else modules=("$ROOT/bench"); fi
+    newer=$(find "$ROOT/pom.xml" "${modules[@]}" -name target -prune -o \
+      -type f \( -path '*/src/main/*' -o -name pom.xml \) -newer "$jar" -print -quit)
+    [ -z "$newer" ] || { echo "${newer#"$ROOT"/} is newer than ${jar#"$ROOT"/}"; return; }
+  done
 }
 
 # A free loopback port P (TCP and UDP, and UDP P+1 for accounting, free at the time of asking), drawn at random
@@ -338,7 +353,7 @@ write_results() {
     echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -sr)"
     echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "- govroam: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD)), $("$JAVA" -version 2>&1 | head -1)"
+    echo "- govroam: $(git -C "$ROOT" rev-parse --short HEAD) ($(git -C "$ROOT" rev-parse --abbrev-ref HEAD))$([ -z "$(git -C "$ROOT" status --porcelain -- ldap-bridge radius-server bench/src pom.xml 2>/dev/null)" ] || echo ' **with uncommitted changes**'), $("$JAVA" -version 2>&1 | head -1)"
     echo "- FreeRADIUS: $(/usr/sbin/freeradius -v 2>/dev/null | head -1 | sed 's/.*Version \([^,]*\),.*/\1/')"
     echo "- OpenLDAP slapd: $(/usr/sbin/slapd -VV 2>&1 | head -1 | sed 's/.*slapd \([^ ]*\).*/\1/')"
     echo "- radsecproxy: $(/usr/sbin/radsecproxy -v 2>&1 | head -1 | sed 's/radsecproxy revision //')"
