@@ -158,17 +158,11 @@ final class EapLoad {
     }
 
     /** The counts of one phase; takes the replies and answers each Access-Challenge with the next request. */
-    private final class Phase implements ServerSockets.Receiver {
-        long accepts;
-        long rejects;
-        long others;
-        long stale;
-        long bad;
+    private final class Phase extends PhaseCounts {
         int live;
-        final LatencyRecorder latencies;
 
         Phase(long count) {
-            latencies = new LatencyRecorder((int) Math.min(count, 10_000_000L));
+            super(count, 10_000_000L);
         }
 
         @Override
@@ -187,11 +181,7 @@ final class EapLoad {
             int code = in[0] & 0xFF;
             boolean finished = true;
             if (code == RadiusWire.ACCESS_ACCEPT || code == RadiusWire.ACCESS_REJECT) {
-                if (code == RadiusWire.ACCESS_ACCEPT) {
-                    accepts++;
-                } else {
-                    rejects++;
-                }
+                answered(code);
                 ended(c);
                 latencies.record(System.nanoTime() - c.started);
             } else if (code == RadiusWire.ACCESS_CHALLENGE) {
@@ -227,7 +217,6 @@ final class EapLoad {
         endedRoundTrips = 0;
         ended = 0;
         negotiated.clear();
-        long timeouts = 0;
         sockets.takeBad();
         Phase p = new Phase(count);
         long lastScan = start;
@@ -261,7 +250,7 @@ final class EapLoad {
                         if (c != null && now - c.sentAt > timeoutNanos) {
                             slots[id] = null;
                             p.live--;
-                            timeouts++;
+                            p.timeouts++;
                         }
                     }
                 }
@@ -271,12 +260,11 @@ final class EapLoad {
             for (int id = 0; id < 256; id++) {
                 if (slots[id] != null) {
                     slots[id] = null;
-                    timeouts++;
+                    p.timeouts++;
                 }
             }
         }
-        return new LoadGenerator.Stats(begun, p.accepts, p.rejects, p.others, timeouts, p.stale,
-                p.bad + sockets.takeBad(), System.nanoTime() - start, p.latencies.sorted());
+        return p.stats(begun, sockets.takeBad(), System.nanoTime() - start);
     }
 
     /** Counts a handshake that ended (accepted or rejected): its round trips and what its server chose. */

@@ -64,19 +64,12 @@ final class LoadGenerator {
     }
 
     /** The counts of one phase; takes the replies. */
-    private final class Phase implements ServerSockets.Receiver {
+    private final class Phase extends PhaseCounts {
         long sent;
-        long accepts;
-        long rejects;
-        long others;
-        long timeouts;
-        long stale;
-        long bad;
         int inFlight;
-        final LatencyRecorder latencies;
 
         Phase(long count) {
-            latencies = new LatencyRecorder((int) Math.min(count, 20_000_000L));
+            super(count, 20_000_000L);
         }
 
         @Override
@@ -93,11 +86,7 @@ final class LoadGenerator {
             }
             latencies.record(t - sentAt[s][id]);
             free(s, id);
-            switch (in[0] & 0xFF) {
-                case RadiusWire.ACCESS_ACCEPT -> accepts++;
-                case RadiusWire.ACCESS_REJECT -> rejects++;
-                default -> others++;
-            }
+            answered(in[0] & 0xFF);
         }
 
         void free(int s, int id) {
@@ -163,8 +152,7 @@ final class LoadGenerator {
                 }
             }
         }
-        return new Stats(p.sent, p.accepts, p.rejects, p.others, p.timeouts, p.stale, p.bad + sockets.takeBad(),
-                elapsed, p.latencies.sorted());
+        return p.stats(p.sent, sockets.takeBad(), elapsed);
     }
 
     private int channelWithFreeId() {
