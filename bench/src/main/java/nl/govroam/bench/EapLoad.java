@@ -6,7 +6,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * EAP-TTLS/PAP full handshakes at a fixed number of conversations in flight, all from one thread: each conversation
@@ -16,7 +23,6 @@ import java.util.Map;
  * is dropped after N round trips: the unfinished-session flood of the memory scenario.
  */
 final class EapLoad {
-    private final InetSocketAddress server;
     private final RadiusWire wire;
     private final UserList users;
     private final byte[] outer;
@@ -24,7 +30,7 @@ final class EapLoad {
     private final long timeoutNanos;
     private final int abandonAfter;
     private final boolean tls13;
-    private final java.util.SplittableRandom pick = new java.util.SplittableRandom();
+    private final SplittableRandom pick = new SplittableRandom();
 
     private final ServerSockets sockets;
     private final Conversation[][] bySlot;
@@ -34,7 +40,7 @@ final class EapLoad {
     private long endedRoundTrips;
     private long ended;
     /** What the server chose in the handshakes that ended in the last phase (cipher suite / group). */
-    private final java.util.Set<String> negotiated = new java.util.TreeSet<>();
+    private final Set<String> negotiated = new TreeSet<>();
 
     private static final class Conversation {
         TtlsPapClient client;
@@ -42,13 +48,10 @@ final class EapLoad {
         long sentAt;
         byte[] state;
         byte[] authenticator = new byte[16];
-        int socket = -1;
-        int id = -1;
     }
 
     EapLoad(InetSocketAddress server, byte[] secret, UserList users, String outerIdentity, int outstanding,
             long timeoutNanos, int abandonAfter, boolean tls13) throws IOException {
-        this.server = server;
         this.wire = new RadiusWire(secret, System.nanoTime());
         this.users = users;
         this.outer = outerIdentity.getBytes(StandardCharsets.UTF_8);
@@ -106,13 +109,13 @@ final class EapLoad {
     private static String onTheWire(EapLoad[] loads) {
         long trips = 0;
         long handshakes = 0;
-        java.util.Set<String> chosen = new java.util.TreeSet<>();
+        Set<String> chosen = new TreeSet<>();
         for (EapLoad load : loads) {
             trips += load.endedRoundTrips;
             handshakes += load.ended;
             chosen.addAll(load.negotiated);
         }
-        return handshakes == 0 ? "" : String.format(java.util.Locale.ROOT, " round_trips=%.2f tls=%s group=%s",
+        return handshakes == 0 ? "" : String.format(Locale.ROOT, " round_trips=%.2f tls=%s group=%s",
                 (double) trips / handshakes, String.join("+", chosen),
                 String.join("+", UnverifyingCrypto.groupsChosen(false)));
     }
@@ -141,7 +144,7 @@ final class EapLoad {
             throw failure[0];
         }
         long sent = 0, acc = 0, rej = 0, oth = 0, to = 0, st = 0, bad = 0, elapsed = 0;
-        java.util.List<long[]> lat = new java.util.ArrayList<>();
+        List<long[]> lat = new ArrayList<>();
         for (LoadGenerator.Stats r : results) {
             sent += r.sent();
             acc += r.accepts();
@@ -153,7 +156,7 @@ final class EapLoad {
             elapsed = Math.max(elapsed, r.elapsedNanos());
             lat.add(r.sortedLatencies());
         }
-        long[] all = lat.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        long[] all = lat.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new LoadGenerator.Stats(sent, acc, rej, oth, to, st, bad, elapsed, all);
     }
 
@@ -296,8 +299,6 @@ final class EapLoad {
             pos = wire.nasAttributes(out, pos);
             int length = wire.finishRequest(out, pos, true);
             System.arraycopy(out, 4, c.authenticator, 0, 16);
-            c.socket = s;
-            c.id = id;
             c.sentAt = System.nanoTime();
             bySlot[s][id] = c;
             if (sockets.send(s, out, length)) {
@@ -311,7 +312,7 @@ final class EapLoad {
 
     private static byte[] attribute(byte[] p, int length, int type) {
         int off = RadiusWire.find(p, length, type);
-        return off < 0 ? null : java.util.Arrays.copyOfRange(p, off, off + (p[off - 1] & 0xFF) - 2);
+        return off < 0 ? null : Arrays.copyOfRange(p, off, off + (p[off - 1] & 0xFF) - 2);
     }
 
     private static byte[] eapMessage(byte[] p, int length) throws IOException {

@@ -2,6 +2,7 @@ package nl.govroam.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.SplittableRandom;
 
 /**
  * PAP load at a fixed number of outstanding Access-Requests, from one thread: as soon as a reply arrives (or a request
@@ -33,13 +34,13 @@ final class LoadGenerator {
     private final int[] freeHead;
     private final int[] freeCount;
     private final byte[] out = new byte[4096];
-    private final java.util.SplittableRandom pick;
+    private final SplittableRandom pick;
     private int nextChannel;
 
     LoadGenerator(Options options) throws IOException {
         this.options = options;
         this.wire = new RadiusWire(options.secret(), options.seed());
-        this.pick = new java.util.SplittableRandom(options.seed() ^ 0x5DEECE66DL);
+        this.pick = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
         this.sockets = new ServerSockets(options.server(), options.outstanding());
         int count = sockets.count();
         this.sentAt = new long[count][256];

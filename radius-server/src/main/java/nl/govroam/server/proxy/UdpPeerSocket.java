@@ -13,6 +13,7 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.CompletableFuture;
@@ -160,6 +161,6 @@ final class UdpPeerSocket {
 
     /** The authenticator as sent: the random one, or an Accounting-Request's MD5 (RFC 2866 3) the reply is signed with. */
     static byte[] sentAuthenticator(byte[] wire) {
-        return java.util.Arrays.copyOfRange(wire, 4, 20);
+        return Arrays.copyOfRange(wire, 4, 20);
     }
 }
