@@ -50,6 +50,12 @@ if [ "${BENCH_PIN:-0}" = 1 ]; then
   ON_SERVER=(taskset -c "$SERVER_CPUS"); ON_REST=(taskset -c "$OTHER_CPUS")
 fi
 
+# BENCH_AUTH_LOG=1 (the default): every server writes one line per decision, as a federation's operators keep them
+# (govroam's govroam.auth line, its default; FreeRADIUS's log { auth = yes }; radsecproxy's LogLevel 3). 0: none does
+# (govroam's govroam.auth logger at WARN). Either way the three are configured alike.
+AUTH_LOG="${BENCH_AUTH_LOG:-1}"
+case $AUTH_LOG in 0|1) ;; *) echo "bench: BENCH_AUTH_LOG is 0 or 1, not '$AUTH_LOG'" >&2; exit 1 ;; esac
+
 STARTED_PIDS=()
 WORK="$(mktemp -d /tmp/govroam-bench.XXXXXX)"
 KEEP_WORK="${BENCH_KEEP_WORK:-0}"
@@ -193,8 +199,26 @@ YAML
 
 # start_govroam NAME CONFIG PORT: the server jar on JDK 21+; sets GOVROAM_PID.
 start_govroam() {
-  local name=$1 config=$2 port=$3
-  "${ON_SERVER[@]}" "$JAVA" -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" --enable-native-access=ALL-UNNAMED ${BENCH_GOVROAM_OPTS:-} \
+  local name=$1 config=$2 port=$3 logging=()
+  if [ "$AUTH_LOG" = 0 ]; then
+    # the jar's built-in console logging, without the line per decision
+    cat > "$WORK/logback-no-auth-line.xml" <<'XML'
+<configuration>
+  <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
+    <immediateFlush>false</immediateFlush>
+    <encoder><pattern>%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n</pattern></encoder>
+  </appender>
+  <logger name="govroam.auth" level="WARN"/>
+  <logger name="govroam.audit" level="WARN"/>
+  <logger name="org.tinyradius" level="WARN"/>
+  <logger name="org.apache.directory" level="WARN"/>
+  <logger name="io.netty" level="WARN"/>
+  <root level="INFO"><appender-ref ref="CONSOLE"/></root>
+</configuration>
+XML
+    logging=(-Dlogback.configurationFile="$WORK/logback-no-auth-line.xml")
+  fi
+  "${ON_SERVER[@]}" "$JAVA" -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" --enable-native-access=ALL-UNNAMED "${logging[@]}" ${BENCH_GOVROAM_OPTS:-} \
     -jar "$SERVER_JAR" run --config "$config" > "$WORK/$name.log" 2>&1 &
   GOVROAM_PID=$!
   started "$GOVROAM_PID"
@@ -235,7 +259,7 @@ log {
   destination = files
   colourise = no
   file = $dir/log/radius.log
-  auth = no
+  auth = $([ "$AUTH_LOG" = 1 ] && echo yes || echo no)
 }
 checkrad = /usr/sbin/checkrad
 security {
@@ -359,6 +383,11 @@ write_results() {
     echo "- radsecproxy: $(/usr/sbin/radsecproxy -v 2>&1 | head -1 | sed 's/radsecproxy revision //')"
     echo "- counts: $COUNT requests per run after $WARMUP warm-up, $RUNS runs per server, alternating, outstanding: $OUTSTANDING_LIST"
     [ "${BENCH_PIN:-0}" = 1 ] && echo "- **pinned** (BENCH_PIN=1): the server under test on CPU $SERVER_CPUS alone; slapd, the generator and the home server on CPU $OTHER_CPUS"
+    if [ "$AUTH_LOG" = 1 ]; then
+      echo "- a log line per decision from every server (BENCH_AUTH_LOG=1): govroam's govroam.auth line, FreeRADIUS log { auth = yes }, radsecproxy LogLevel 3"
+    else
+      echo "- no log line per decision from any server (BENCH_AUTH_LOG=0): govroam's govroam.auth at WARN, FreeRADIUS log { auth = no }, radsecproxy LogLevel 2"
+    fi
     [ "${BENCH_SMOKE:-0}" = 1 ] && echo "- **SMOKE RUN**: small counts on a shared machine; proves the scripts work, not a measurement."
     echo
     echo "$notes"
