@@ -383,7 +383,9 @@ write_results() {
     echo "- radsecproxy: $(/usr/sbin/radsecproxy -v 2>&1 | head -1 | sed 's/radsecproxy revision //')"
     echo "- counts: $COUNT requests per run after $WARMUP warm-up, $RUNS runs per server, alternating, outstanding: $OUTSTANDING_LIST"
     [ "${BENCH_PIN:-0}" = 1 ] && echo "- **pinned** (BENCH_PIN=1): the server under test on CPU $SERVER_CPUS alone; slapd, the generator and the home server on CPU $OTHER_CPUS"
-    if [ "$AUTH_LOG" = 1 ]; then
+    if [ "$SCENARIO_FILE" = ceiling ]; then
+      :   # no server under test, only the generator's responder
+    elif [ "$AUTH_LOG" = 1 ]; then
       echo "- a log line per decision from every server (BENCH_AUTH_LOG=1): govroam's govroam.auth line, FreeRADIUS log { auth = yes }, radsecproxy LogLevel 3"
     else
       echo "- no log line per decision from any server (BENCH_AUTH_LOG=0): govroam's govroam.auth at WARN, FreeRADIUS log { auth = no }, radsecproxy LogLevel 2"
