@@ -56,6 +56,28 @@ fi
 AUTH_LOG="${BENCH_AUTH_LOG:-1}"
 case $AUTH_LOG in 0|1) ;; *) echo "bench: BENCH_AUTH_LOG is 0 or 1, not '$AUTH_LOG'" >&2; exit 1 ;; esac
 
+# Where each server writes its line per decision ("NAME KIND FILE"), counted in the results header.
+DECISION_LOGS=()
+decision_log() { DECISION_LOGS+=("$1 $2 $3"); }
+
+# decision_lines: "NAME N, NAME N, ...": the lines each server wrote per decision, over the whole script.
+decision_lines() {
+  local entry name kind file pattern n out=()
+  sleep 0.5   # govroam's standard output is written out every 200 ms
+  for entry in "${DECISION_LOGS[@]}"; do
+    read -r name kind file <<< "$entry"
+    case $kind in
+      govroam) pattern=' auth - result=' ;;        # the govroam.auth logger's line
+      freeradius) pattern=' : Auth: ' ;;           # log { auth = yes }: Login OK / Login incorrect
+      radsecproxy) pattern=' for user ' ;;         # LogLevel 3: "Access-Accept for user ... from ... to ..."
+    esac
+    n=$(grep -c -- "$pattern" "$file" 2>/dev/null || true)
+    out+=("$name ${n:-0}")
+  done
+  local IFS=,
+  echo "${out[*]}" | sed 's/,/, /g'
+}
+
 STARTED_PIDS=()
 WORK="$(mktemp -d /tmp/govroam-bench.XXXXXX)"
 KEEP_WORK="${BENCH_KEEP_WORK:-0}"
@@ -222,6 +244,7 @@ XML
     -jar "$SERVER_JAR" run --config "$config" > "$WORK/$name.log" 2>&1 &
   GOVROAM_PID=$!
   started "$GOVROAM_PID"
+  decision_log "$name" govroam "$WORK/$name.log"
   wait_port udp "$port" "$GOVROAM_PID" "$WORK/$name.log"
   log "govroam ($name) pid $GOVROAM_PID on udp/$port"
 }
@@ -322,6 +345,7 @@ start_freeradius() {
   "${ON_SERVER[@]}" /usr/sbin/freeradius -f -d "$dir" -n radiusd -l "$dir/log/radius.log" > "$WORK/$name.log" 2>&1 &
   FR_PID=$!
   started "$FR_PID"
+  decision_log "$name" freeradius "$dir/log/radius.log"
   wait_port udp "$port" "$FR_PID" "$dir/log/radius.log"
   log "freeradius ($name) pid $FR_PID on udp/$port"
 }
@@ -390,6 +414,7 @@ write_results() {
     else
       echo "- no log line per decision from any server (BENCH_AUTH_LOG=0): govroam's govroam.auth at WARN, FreeRADIUS log { auth = no }, radsecproxy LogLevel 2"
     fi
+    [ ${#DECISION_LOGS[@]} -gt 0 ] && echo "- lines logged per decision, warm-ups included: $(decision_lines)"
     [ "${BENCH_SMOKE:-0}" = 1 ] && echo "- **SMOKE RUN**: small counts on a shared machine; proves the scripts work, not a measurement."
     echo
     echo "$notes"
