@@ -222,24 +222,8 @@ YAML
 # start_govroam NAME CONFIG PORT: the server jar on JDK 21+; sets GOVROAM_PID.
 start_govroam() {
   local name=$1 config=$2 port=$3 logging=()
-  if [ "$AUTH_LOG" = 0 ]; then
-    # the jar's built-in console logging, without the line per decision
-    cat > "$WORK/logback-no-auth-line.xml" <<'XML'
-<configuration>
-  <appender name="CONSOLE" class="ch.qos.logback.core.ConsoleAppender">
-    <immediateFlush>false</immediateFlush>
-    <encoder><pattern>%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{0} - %msg%n</pattern></encoder>
-  </appender>
-  <logger name="govroam.auth" level="WARN"/>
-  <logger name="govroam.audit" level="WARN"/>
-  <logger name="org.tinyradius" level="WARN"/>
-  <logger name="org.apache.directory" level="WARN"/>
-  <logger name="io.netty" level="WARN"/>
-  <root level="INFO"><appender-ref ref="CONSOLE"/></root>
-</configuration>
-XML
-    logging=(-Dlogback.configurationFile="$WORK/logback-no-auth-line.xml")
-  fi
+  # the jar's built-in logging, without its line per decision
+  [ "$AUTH_LOG" = 1 ] || logging=(-Dgovroam.auth.level=WARN)
   "${ON_SERVER[@]}" "$JAVA" -Xms"$SERVER_HEAP" -Xmx"$SERVER_HEAP" --enable-native-access=ALL-UNNAMED "${logging[@]}" ${BENCH_GOVROAM_OPTS:-} \
     -jar "$SERVER_JAR" run --config "$config" > "$WORK/$name.log" 2>&1 &
   GOVROAM_PID=$!
